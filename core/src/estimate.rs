@@ -1,0 +1,136 @@
+//! What the iterative robust estimators return, and what they do at zero scale.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::constants::Constants;
+use crate::error::Error;
+use crate::stopping::StopRule;
+
+/// The standard uncertainty of an assigned value taken as the robust
+/// consensus of `p` participants.
+///
+/// # Formula
+///
+/// u(x_pt) = 1.25 · s* / √p (ISO 13528:2022 7.7.3, Formula (6)). The 1.25
+/// allows for the efficiency of robust estimators at the normal distribution.
+///
+/// # Examples
+///
+/// ```
+/// let u = eqa::consensus_uncertainty(0.0395, 34);
+/// assert!((u - 0.00847).abs() < 1e-5);
+/// ```
+#[doc(alias = "u_x_pt")]
+#[doc(alias = "u(x_pt)")]
+pub fn consensus_uncertainty(scale: f64, p: usize) -> f64 {
+    if p == 0 {
+        return 0.0;
+    }
+    1.25 * scale / (p as f64).sqrt()
+}
+
+/// What an estimator does when its starting scale (MADe) is zero, which
+/// happens when more than half of the values are identical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ZeroScalePolicy {
+    /// Refuse with [`Error::ZeroScale`], which says how many values tie.
+    #[default]
+    Error,
+    /// Start from the classical standard deviation instead; when that is
+    /// zero too (all values equal), return the common value with scale 0.
+    StandardDeviation,
+    /// Do not iterate: return the median as location with scale 0
+    /// (what R's `robustbase::huberM` does).
+    Median,
+}
+
+impl ZeroScalePolicy {
+    /// The name used in options and results.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ZeroScalePolicy::Error => "error",
+            ZeroScalePolicy::StandardDeviation => "standard_deviation",
+            ZeroScalePolicy::Median => "median",
+        }
+    }
+}
+
+impl fmt::Display for ZeroScalePolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ZeroScalePolicy {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "error" => Ok(ZeroScalePolicy::Error),
+            "standard_deviation" => Ok(ZeroScalePolicy::StandardDeviation),
+            "median" => Ok(ZeroScalePolicy::Median),
+            _ => Err(Error::InvalidParameter {
+                name: "zero_scale",
+                value: s.to_owned(),
+                expected: "\"error\", \"standard_deviation\" or \"median\"",
+            }),
+        }
+    }
+}
+
+/// Where the iteration's first scale came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartScale {
+    /// MADe, the standard start.
+    Made,
+    /// The classical standard deviation, after MADe was zero.
+    StandardDeviation,
+    /// A scale given by the caller (fixed-scale Huber).
+    Given,
+    /// No usable scale: the result is the median (or the common value) with scale 0.
+    Zero,
+}
+
+impl StartScale {
+    /// The name used in results.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StartScale::Made => "made",
+            StartScale::StandardDeviation => "standard_deviation",
+            StartScale::Given => "given",
+            StartScale::Zero => "zero",
+        }
+    }
+}
+
+/// A robust location and scale with how they were reached.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RobustEstimate {
+    /// The robust location x* (a candidate assigned value x_pt).
+    #[doc(alias = "x_star")]
+    pub location: f64,
+    /// The robust standard deviation s* (fixed during a fixed-scale Huber run).
+    #[doc(alias = "s_star")]
+    pub scale: f64,
+    /// The number of values p.
+    pub n: usize,
+    /// How many updates of (x*, s*) were made.
+    pub iterations: u32,
+    /// Whether the stopping rule was met; `false` when `max_iter` ran out.
+    pub converged: bool,
+    /// u(x_pt) = 1.25·s*/√p, see [`consensus_uncertainty`].
+    #[doc(alias = "u_x_pt")]
+    pub uncertainty: f64,
+    /// The constants used.
+    pub constants: Constants,
+    /// The stopping rule used.
+    pub stop: StopRule,
+    /// Where the first scale came from.
+    pub start_scale: StartScale,
+}
