@@ -1,6 +1,6 @@
 //! Shared helpers of the integration tests: the reference vectors and the
 //! one comparison rule for printed numbers.
-#![allow(dead_code, unreachable_pub)]
+#![allow(dead_code, unreachable_pub, clippy::panic)]
 
 use serde_json::Value;
 
