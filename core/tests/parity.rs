@@ -6,6 +6,8 @@
 //! change of results, regenerate the file with
 //! `EQA_BLESS=1 cargo test -p eqa --test parity` and review the diff.
 
+#![allow(clippy::panic)]
+
 mod common;
 
 use common::{numbers, vector};
