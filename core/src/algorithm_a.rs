@@ -129,8 +129,8 @@ pub fn algorithm_a(values: &[f64], options: &AlgorithmAOptions) -> Result<Robust
         max_iter: options.max_iter,
         update_scale: true,
     };
-    let start = robust_start(values, options.constants, options.zero_scale)?;
-    iterate(values, start, &settings)
+    let (start, buf) = robust_start(values, options.constants, options.zero_scale)?;
+    iterate(values, start, buf, &settings)
 }
 
 /// Huber's M-estimator of location with the scale held fixed: the variant of
@@ -181,11 +181,12 @@ pub fn huber_fixed_scale(values: &[f64], options: &HuberOptions) -> Result<Robus
     let start = match options.scale {
         Some(scale) if scale.is_finite() && scale > 0.0 => {
             let mut buf = values.to_vec();
-            Start {
+            let start = Start {
                 location: crate::select::median_of(&mut buf),
                 scale,
                 source: StartScale::Given,
-            }
+            };
+            (start, buf)
         }
         Some(scale) => {
             return Err(Error::InvalidParameter {
@@ -196,7 +197,7 @@ pub fn huber_fixed_scale(values: &[f64], options: &HuberOptions) -> Result<Robus
         }
         None => robust_start(values, options.constants, options.zero_scale)?,
     };
-    iterate(values, start, &settings)
+    iterate(values, start.0, start.1, &settings)
 }
 
 fn check_iteration(tol: f64, max_iter: u32) -> Result<()> {
@@ -231,8 +232,13 @@ struct Start {
     source: StartScale,
 }
 
-/// Median and MADe, or what the zero-scale policy puts in MADe's place.
-fn robust_start(values: &[f64], constants: Constants, policy: ZeroScalePolicy) -> Result<Start> {
+/// Median and MADe, or what the zero-scale policy puts in MADe's place,
+/// with the scratch buffer used to find them.
+fn robust_start(
+    values: &[f64],
+    constants: Constants,
+    policy: ZeroScalePolicy,
+) -> Result<(Start, Vec<f64>)> {
     let mut buf = values.to_vec();
     let (median, mad) = median_and_mad(&mut buf);
     let made = constants.made_factor() * mad;
@@ -240,11 +246,12 @@ fn robust_start(values: &[f64], constants: Constants, policy: ZeroScalePolicy) -
         return Err(Error::Overflow { estimator: "MADe" });
     }
     if made > 0.0 {
-        return Ok(Start {
+        let start = Start {
             location: median,
             scale: made,
             source: StartScale::Made,
-        });
+        };
+        return Ok((start, buf));
     }
     let zero = Start {
         location: median,
@@ -258,11 +265,11 @@ fn robust_start(values: &[f64], constants: Constants, policy: ZeroScalePolicy) -
             n: values.len(),
             median,
         }),
-        ZeroScalePolicy::Median => Ok(zero),
-        ZeroScalePolicy::StandardDeviation if values.len() < 2 => Ok(zero),
+        ZeroScalePolicy::Median => Ok((zero, buf)),
+        ZeroScalePolicy::StandardDeviation if values.len() < 2 => Ok((zero, buf)),
         ZeroScalePolicy::StandardDeviation => {
             let sd = standard_deviation_of(values)?;
-            Ok(if sd > 0.0 {
+            let start = if sd > 0.0 {
                 Start {
                     location: median,
                     scale: sd,
@@ -270,12 +277,18 @@ fn robust_start(values: &[f64], constants: Constants, policy: ZeroScalePolicy) -
                 }
             } else {
                 zero
-            })
+            };
+            Ok((start, buf))
         }
     }
 }
 
-fn iterate(values: &[f64], start: Start, settings: &Settings) -> Result<RobustEstimate> {
+fn iterate(
+    values: &[f64],
+    start: Start,
+    buf: Vec<f64>,
+    settings: &Settings,
+) -> Result<RobustEstimate> {
     let n = values.len();
     let finish = |location: f64, scale: f64, iterations: u32, converged: bool| RobustEstimate {
         location,
@@ -293,7 +306,7 @@ fn iterate(values: &[f64], start: Start, settings: &Settings) -> Result<RobustEs
     }
     let factor = settings.constants.algorithm_a_factor();
     let denominator = (n - 1).max(1) as f64;
-    let mut winsorizer = Winsorizer::new(values);
+    let mut winsorizer = Winsorizer::new(values, buf);
     let (mut x, mut s) = (start.location, start.scale);
     for iteration in 1..=settings.max_iter {
         let (x1, ss) = winsorizer.step(x, HUBER_K * s);
