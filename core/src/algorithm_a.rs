@@ -290,19 +290,21 @@ fn iterate(
     settings: &Settings,
 ) -> Result<RobustEstimate> {
     let n = values.len();
-    let finish = |location: f64, scale: f64, iterations: u32, converged: bool| RobustEstimate {
-        location,
-        scale,
-        n,
-        iterations,
-        converged,
-        uncertainty: consensus_uncertainty(scale, n),
-        constants: settings.constants,
-        stop: settings.stop,
-        start_scale: start.source,
+    let finish = |location: f64, scale: f64, iterations: u32, converged: bool| {
+        Ok(RobustEstimate {
+            location,
+            scale,
+            n,
+            iterations,
+            converged,
+            uncertainty: consensus_uncertainty(scale, n)?,
+            constants: settings.constants,
+            stop: settings.stop,
+            start_scale: start.source,
+        })
     };
     if start.scale == 0.0 {
-        return Ok(finish(start.location, 0.0, 0, true));
+        return finish(start.location, 0.0, 0, true);
     }
     let factor = settings.constants.algorithm_a_factor();
     let denominator = (n - 1).max(1) as f64;
@@ -331,10 +333,10 @@ fn iterate(
         let done = settings.stop.is_met(settings.tol, (x, s), (x1, s1));
         (x, s) = (x1, s1);
         if done {
-            return Ok(finish(x, s, iteration, true));
+            return finish(x, s, iteration, true);
         }
     }
-    Ok(finish(x, s, settings.max_iter, false))
+    finish(x, s, settings.max_iter, false)
 }
 
 #[cfg(test)]

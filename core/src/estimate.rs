@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::constants::Constants;
 use crate::error::Error;
+use crate::sample::finite;
 use crate::stopping::StopRule;
 
 /// The standard uncertainty of an assigned value taken as the robust
@@ -17,19 +18,36 @@ use crate::stopping::StopRule;
 /// u(x_pt) = 1.25 · s* / √p (ISO 13528:2022 7.7.3, Formula (6)). The 1.25
 /// allows for the efficiency of robust estimators at the normal distribution.
 ///
+/// # Errors
+///
+/// [`Error::InvalidParameter`] for a negative or non-finite scale or `p == 0`;
+/// [`Error::Overflow`] when the result exceeds `f64` (a scale near `f64::MAX`).
+///
 /// # Examples
 ///
 /// ```
-/// let u = eqa::consensus_uncertainty(0.0395, 34);
+/// let u = eqa::consensus_uncertainty(0.0395, 34)?;
 /// assert!((u - 0.00847).abs() < 1e-5);
+/// # Ok::<(), eqa::Error>(())
 /// ```
 #[doc(alias = "u_x_pt")]
 #[doc(alias = "u(x_pt)")]
-pub fn consensus_uncertainty(scale: f64, p: usize) -> f64 {
-    if p == 0 {
-        return 0.0;
+pub fn consensus_uncertainty(scale: f64, p: usize) -> Result<f64, Error> {
+    if !(scale.is_finite() && scale >= 0.0) {
+        return Err(Error::InvalidParameter {
+            name: "scale",
+            value: scale.to_string(),
+            expected: "a finite number at least 0",
+        });
     }
-    1.25 * scale / (p as f64).sqrt()
+    if p == 0 {
+        return Err(Error::InvalidParameter {
+            name: "p",
+            value: "0".to_owned(),
+            expected: "at least 1 participant",
+        });
+    }
+    finite(1.25 * scale / (p as f64).sqrt(), "u(x_pt)")
 }
 
 /// What an estimator does when its starting scale (MADe) is zero, which

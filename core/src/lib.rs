@@ -41,7 +41,7 @@
 //! let tight = AlgorithmAOptions { stop: StopRule::Converged, tol: 1e-12, ..Default::default() };
 //! let converged = algorithm_a(&results, &tight)?;
 //! assert!(converged.converged && converged.iterations > iso.iterations);
-//! assert!((converged.uncertainty - 1.25 * converged.scale / 12f64.sqrt()).abs() < 1e-15);
+//! assert_eq!(converged.uncertainty, eqa::consensus_uncertainty(converged.scale, 12)?);
 //! # Ok::<(), eqa::Error>(())
 //! ```
 #![forbid(unsafe_code)]

@@ -117,7 +117,7 @@ fn call(function: &str, values: &[f64], args: Value) -> Value {
         "consensus_uncertainty" => {
             let scale = get("scale").and_then(|v| v.as_f64()).expect("scale");
             let p = get("p").and_then(|v| v.as_u64()).expect("p") as usize;
-            outcome(Ok(consensus_uncertainty(scale, p)))
+            outcome(consensus_uncertainty(scale, p))
         }
         "algorithm_a" => outcome(algorithm_a(values, &a)),
         "huber_fixed_scale" => {

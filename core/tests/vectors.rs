@@ -37,7 +37,7 @@ fn e3_atrazine_table_e5() {
     // Table E.5's "median" row takes its uncertainty from nIQR (see the vector's definitions).
     assert_printed(
         "u(median)",
-        consensus_uncertainty(niqr, p),
+        consensus_uncertainty(niqr, p).unwrap(),
         &e["u_median_from_nIQR"],
         0,
     );
