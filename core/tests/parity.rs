@@ -210,6 +210,15 @@ fn calls() -> Vec<Value> {
         &[],
         json!({ "scale": 1.0, "p": 0 }),
     ));
+    for (scale, p) in [(-1.0, 3), (f64::MAX, 1)] {
+        let args = json!({ "scale": scale, "p": p });
+        calls.push(call("consensus_uncertainty", &[], args));
+    }
+    calls.push(call(
+        "huber_fixed_scale",
+        &[3.0],
+        json!({ "scale": f64::MAX }),
+    ));
     calls
 }
 
