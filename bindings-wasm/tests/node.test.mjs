@@ -1,0 +1,71 @@
+// The package built for Node (`wasm-bindgen --target nodejs`), loaded as a
+// user would: `eqa-wasm/node`, through the package's exports.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import { checks } from "./checks.mjs";
+
+const require = createRequire(import.meta.url);
+const eqa = require("eqa-wasm/node");
+
+const read = (path) => readFileSync(new URL(path, import.meta.url), "utf8");
+const data = {
+  e3: JSON.parse(read("../../core/tests/vectors/iso13528_2022_E3_atrazine.json")),
+  calls: JSON.parse(read("../../core/tests/parity/calls.json")),
+};
+
+for (const [name, check] of checks(eqa, data)) {
+  test(name, check);
+}
+
+const API = [
+  "algorithmA", "consensusUncertainty", "huberFixedScale", "made", "mean", "median", "niqr",
+  "quantile", "standardDeviation",
+];
+
+test("package: exports exactly the API", () => {
+  assert.deepEqual(Object.keys(eqa).sort(), API);
+});
+
+test("package: the web build exports the same functions", async () => {
+  const web = await import("eqa-wasm");
+  assert.deepEqual(Object.keys(web).filter((k) => !["default", "initSync"].includes(k)).sort(), API);
+  web.initSync({ module: readFileSync(new URL("../pkg/eqa_wasm_bg.wasm", import.meta.url)) });
+  const x = data.e3.data;
+  assert.ok(Object.is(web.algorithmA(x).scale, eqa.algorithmA(x).scale));
+});
+
+test("package: its version is the crate's", () => {
+  const manifest = read("../../Cargo.toml");
+  const workspace = manifest.slice(manifest.indexOf("[workspace.package]"));
+  const version = workspace.match(/^version\s*=\s*"([^"]+)"/m)[1];
+  assert.equal(JSON.parse(read("../package.json")).version, version);
+});
+
+test("declarations: no `any` in the API", () => {
+  for (const path of ["../pkg-node/eqa_wasm.d.ts", "../pkg/eqa_wasm.d.ts"]) {
+    const text = read(path);
+    // The web build ends with wasm-bindgen's own loader types.
+    const end = text.indexOf("export type InitInput");
+    const api = end === -1 ? text : text.slice(0, end);
+    assert.doesNotMatch(api, /\bany\b/, path);
+    for (const name of API) assert.match(api, new RegExp(`export function ${name}\\(`), `${path}: ${name}`);
+    assert.match(api, /export function algorithmA\(values: Values, options\?: AlgorithmAOptions/);
+    assert.match(api, /export function algorithmA\([^)]*\): RobustEstimate;/);
+  }
+});
+
+test("README: the Node example prints what it says", () => {
+  const readme = read("../README.md");
+  const example = /```js\n(import [^\n]*"eqa-wasm\/node";\n[\s\S]*?)```\n+```text\n([\s\S]*?)```/.exec(readme);
+  assert.ok(example, "README has a Node example followed by its output");
+  const output = execFileSync(process.execPath, ["--input-type=module", "-e", example[1]], {
+    cwd: new URL(".", import.meta.url),
+    encoding: "utf8",
+  });
+  assert.equal(output, example[2]);
+});
