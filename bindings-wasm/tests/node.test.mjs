@@ -59,13 +59,15 @@ test("declarations: no `any` in the API", () => {
   }
 });
 
-test("README: the Node example prints what it says", () => {
-  const readme = read("../README.md");
-  const example = /```js\n(import [^\n]*"eqa-wasm\/node";\n[\s\S]*?)```\n+```text\n([\s\S]*?)```/.exec(readme);
-  assert.ok(example, "README has a Node example followed by its output");
-  const output = execFileSync(process.execPath, ["--input-type=module", "-e", example[1]], {
-    cwd: new URL(".", import.meta.url),
-    encoding: "utf8",
+for (const [name, path] of [["the package's README", "../README.md"], ["the repository's README", "../../README.md"]]) {
+  test(`${name}: the Node example prints what it says`, () => {
+    const readme = read(path);
+    const example = /```js\n(import [^\n]*"eqa-wasm\/node";\n[\s\S]*?)```\n+```text\n([\s\S]*?)```/.exec(readme);
+    assert.ok(example, "README has a Node example followed by its output");
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", example[1]], {
+      cwd: new URL(".", import.meta.url),
+      encoding: "utf8",
+    });
+    assert.equal(output, example[2]);
   });
-  assert.equal(output, example[2]);
-});
+}

@@ -65,3 +65,8 @@ pub use estimate::{RobustEstimate, StartScale, ZeroScalePolicy, consensus_uncert
 pub use location::{mean, median};
 pub use scale::{made, niqr, quantile, standard_deviation};
 pub use stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
+
+/// The Rust examples of the repository's README, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -5,5 +5,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|sample: Sample| {
     let result = eqa::niqr(&sample.0);
-    check(&sample.0, result.as_ref().map(std::slice::from_ref).map_err(Clone::clone));
+    check(
+        &sample.0,
+        result
+            .as_ref()
+            .map(std::slice::from_ref)
+            .map_err(Clone::clone),
+    );
 });

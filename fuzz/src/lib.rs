@@ -43,7 +43,10 @@ pub struct Sample(pub Vec<f64>);
 
 impl<'a> Arbitrary<'a> for Sample {
     fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
-        let mut values: Vec<f64> = Vec::<Value>::arbitrary(u)?.into_iter().map(Value::get).collect();
+        let mut values: Vec<f64> = Vec::<Value>::arbitrary(u)?
+            .into_iter()
+            .map(Value::get)
+            .collect();
         let ties = u.int_in_range(0..=64)?;
         if ties > 0 {
             let tie = Value::arbitrary(u)?.get();
@@ -67,8 +70,16 @@ pub struct Options {
 impl Options {
     pub fn algorithm_a(&self) -> eqa::AlgorithmAOptions {
         eqa::AlgorithmAOptions {
-            constants: if self.exact { eqa::Constants::Exact } else { eqa::Constants::Iso },
-            stop: if self.converged { eqa::StopRule::Converged } else { eqa::StopRule::Iso2022 },
+            constants: if self.exact {
+                eqa::Constants::Exact
+            } else {
+                eqa::Constants::Iso
+            },
+            stop: if self.converged {
+                eqa::StopRule::Converged
+            } else {
+                eqa::StopRule::Iso2022
+            },
             tol: self.tol,
             max_iter: u32::from(self.max_iter),
             zero_scale: match self.zero_scale % 3 {
@@ -98,8 +109,14 @@ pub fn check(values: &[f64], result: eqa::Result<&[f64]>) {
     let first_bad = values.iter().position(|v| !v.is_finite());
     match result {
         Ok(numbers) => {
-            assert!(first_bad.is_none(), "Ok despite a non-finite input at {first_bad:?}");
-            assert!(numbers.iter().all(|x| x.is_finite()), "non-finite result {numbers:?}");
+            assert!(
+                first_bad.is_none(),
+                "Ok despite a non-finite input at {first_bad:?}"
+            );
+            assert!(
+                numbers.iter().all(|x| x.is_finite()),
+                "non-finite result {numbers:?}"
+            );
         }
         Err(eqa::Error::NonFiniteValue { index, .. }) => {
             assert_eq!(Some(index), first_bad, "wrong index reported");

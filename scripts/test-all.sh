@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test of the project, on a fresh machine too: it installs what it needs
+# (the Python venv and its packages, the wasm32 target, wasm-bindgen-cli,
+# Chromium, cargo-fuzz) and then runs, in order, the Rust checks, the Python
+# binding's tests, the WebAssembly binding's tests in Node and Chromium, the
+# numpy comparison on small data, and a bounded fuzz run.
+#
+# Run from anywhere: bash scripts/test-all.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/venv.sh
+
+stages=(
+  "bash scripts/test-rust.sh"
+  "bash scripts/test-python.sh"
+  "bash scripts/test-wasm.sh"
+  ".venv/bin/python benches/compare_numpy.py --quick"
+  "bash scripts/fuzz-smoke.sh"
+)
+passed=0
+for stage in "${stages[@]}"; do
+  printf '\n######## %s\n' "$stage"
+  start=$SECONDS
+  if ! $stage; then
+    printf '\n######## FAILED: %s\ntest-all: %d passed, 1 failed\n' "$stage" "$passed"
+    exit 1
+  fi
+  passed=$((passed + 1))
+  printf '######## %s: ok in %d s\n' "$stage" "$((SECONDS - start))"
+done
+printf '\ntest-all: %d passed, 0 failed\n' "$passed"
