@@ -1,21 +1,14 @@
 #![no_main]
 
-use eqa_fuzz::{Sample, check};
+use eqa::Constants;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (Sample, bool)| {
+fuzz_target!(|input: (eqa_fuzz::Sample, bool)| {
     let (sample, exact) = input;
     let constants = if exact {
-        eqa::Constants::Exact
+        Constants::Exact
     } else {
-        eqa::Constants::Iso
+        Constants::Iso
     };
-    let result = eqa::made(&sample.0, constants);
-    check(
-        &sample.0,
-        result
-            .as_ref()
-            .map(std::slice::from_ref)
-            .map_err(Clone::clone),
-    );
+    eqa_fuzz::check_number(&sample.0, eqa::made(&sample.0, constants));
 });

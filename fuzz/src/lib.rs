@@ -124,3 +124,32 @@ pub fn check(values: &[f64], result: eqa::Result<&[f64]>) {
         Err(e) => assert!(!e.code().is_empty()),
     }
 }
+
+/// [`check`] for an entry point that returns one number.
+pub fn check_number(values: &[f64], result: eqa::Result<f64>) {
+    check(
+        values,
+        result
+            .as_ref()
+            .map(std::slice::from_ref)
+            .map_err(Clone::clone),
+    );
+}
+
+/// [`check`] for an iterative estimator, which also must count its values
+/// and respect its iteration bound.
+pub fn check_estimate(values: &[f64], max_iter: u16, result: eqa::Result<eqa::RobustEstimate>) {
+    let numbers = result.map(|r| {
+        assert!(
+            r.iterations <= u32::from(max_iter),
+            "{} iterations",
+            r.iterations
+        );
+        assert_eq!(r.n, values.len());
+        [r.location, r.scale, r.uncertainty]
+    });
+    check(
+        values,
+        numbers.as_ref().map(|n| n.as_slice()).map_err(Clone::clone),
+    );
+}
