@@ -1,11 +1,8 @@
 //! The consistency constants of the robust estimators, as a named choice.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::names::named_choices;
 
 /// nIQR = 0.7413 × IQR (ISO 13528:2022 C.2.3); 1/(2·Φ⁻¹(0.75)) rounded.
 pub const NIQR_FACTOR: f64 = 0.7413;
@@ -54,37 +51,12 @@ impl Constants {
             Constants::Exact => 1.133_392_655_462_487,
         }
     }
-
-    /// The name used in options and results: `"iso"` or `"exact"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Constants::Iso => "iso",
-            Constants::Exact => "exact",
-        }
-    }
 }
 
-impl fmt::Display for Constants {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Constants {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s {
-            "iso" => Ok(Constants::Iso),
-            "exact" => Ok(Constants::Exact),
-            _ => Err(Error::InvalidParameter {
-                name: "constants",
-                value: s.to_owned(),
-                expected: "\"iso\" or \"exact\"",
-            }),
-        }
-    }
-}
+named_choices!(Constants, option "constants", expected "\"iso\" or \"exact\"" {
+    Iso => "iso",
+    Exact => "exact",
+});
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,10 @@
 //! What the iterative robust estimators return, and what they do at zero scale.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use crate::constants::Constants;
 use crate::error::Error;
+use crate::names::named_choices;
 use crate::sample::finite;
 use crate::stopping::StopRule;
 
@@ -66,39 +64,11 @@ pub enum ZeroScalePolicy {
     Median,
 }
 
-impl ZeroScalePolicy {
-    /// The name used in options and results.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ZeroScalePolicy::Error => "error",
-            ZeroScalePolicy::StandardDeviation => "standard_deviation",
-            ZeroScalePolicy::Median => "median",
-        }
-    }
-}
-
-impl fmt::Display for ZeroScalePolicy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for ZeroScalePolicy {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s {
-            "error" => Ok(ZeroScalePolicy::Error),
-            "standard_deviation" => Ok(ZeroScalePolicy::StandardDeviation),
-            "median" => Ok(ZeroScalePolicy::Median),
-            _ => Err(Error::InvalidParameter {
-                name: "zero_scale",
-                value: s.to_owned(),
-                expected: "\"error\", \"standard_deviation\" or \"median\"",
-            }),
-        }
-    }
-}
+named_choices!(ZeroScalePolicy, option "zero_scale", expected "\"error\", \"standard_deviation\" or \"median\"" {
+    Error => "error",
+    StandardDeviation => "standard_deviation",
+    Median => "median",
+});
 
 /// Where the iteration's first scale came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -114,17 +84,12 @@ pub enum StartScale {
     Zero,
 }
 
-impl StartScale {
-    /// The name used in results.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StartScale::Made => "made",
-            StartScale::StandardDeviation => "standard_deviation",
-            StartScale::Given => "given",
-            StartScale::Zero => "zero",
-        }
-    }
-}
+named_choices!(StartScale, option "start_scale", expected "\"made\", \"standard_deviation\", \"given\" or \"zero\"" {
+    Made => "made",
+    StandardDeviation => "standard_deviation",
+    Given => "given",
+    Zero => "zero",
+});
 
 /// A robust location and scale with how they were reached.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -52,6 +52,7 @@ mod constants;
 mod error;
 mod estimate;
 mod location;
+mod names;
 mod sample;
 mod scale;
 mod select;

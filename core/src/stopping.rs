@@ -2,11 +2,10 @@
 
 use std::fmt;
 use std::fmt::Write;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::names::named_choices;
 
 /// The default relative tolerance of [`StopRule::Converged`].
 pub const DEFAULT_TOLERANCE: f64 = 1e-10;
@@ -34,14 +33,6 @@ pub enum StopRule {
 }
 
 impl StopRule {
-    /// The name used in options and results: `"iso2022"` or `"converged"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StopRule::Iso2022 => "iso2022",
-            StopRule::Converged => "converged",
-        }
-    }
-
     /// Whether the step from `(x0, s0)` to `(x1, s1)` meets this rule.
     pub(crate) fn is_met(self, tol: f64, (x0, s0): (f64, f64), (x1, s1): (f64, f64)) -> bool {
         match self {
@@ -53,27 +44,10 @@ impl StopRule {
     }
 }
 
-impl fmt::Display for StopRule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for StopRule {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        match s {
-            "iso2022" => Ok(StopRule::Iso2022),
-            "converged" => Ok(StopRule::Converged),
-            _ => Err(Error::InvalidParameter {
-                name: "stop",
-                value: s.to_owned(),
-                expected: "\"iso2022\" or \"converged\"",
-            }),
-        }
-    }
-}
+named_choices!(StopRule, option "stop", expected "\"iso2022\" or \"converged\"" {
+    Iso2022 => "iso2022",
+    Converged => "converged",
+});
 
 /// A fixed-size text buffer, so that rounding to significant figures needs no allocation.
 struct Digits {
