@@ -60,7 +60,8 @@ pub enum Error {
     /// Change the option named `name` to a value in `expected`.
     #[error("invalid {name} = {value}: expected {expected}")]
     InvalidParameter {
-        /// The option's name, as the bindings spell it.
+        /// The option's name in snake_case, as in Rust and Python (the
+        /// JavaScript binding reports it in camelCase).
         name: &'static str,
         /// The rejected value, as text.
         value: String,
