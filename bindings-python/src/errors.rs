@@ -152,6 +152,16 @@ fn describe<'py>(py: Python<'py>, err: &Error) -> PyResult<(Option<Family>, Boun
             details.set_item("median", median)?;
             Some(Family::ZeroScale)
         }
+        Error::LengthMismatch {
+            what,
+            expected,
+            got,
+        } => {
+            details.set_item("what", what)?;
+            details.set_item("expected", expected)?;
+            details.set_item("got", got)?;
+            Some(Family::InvalidInput)
+        }
         Error::Overflow { estimator } => {
             details.set_item("estimator", estimator)?;
             Some(Family::NumericalOverflow)

@@ -23,6 +23,12 @@ mod options;
 mod sample;
 mod scale;
 
+// ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+
+// ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+
+// ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
+
 #[pymodule]
 fn _eqa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -39,6 +45,12 @@ fn _eqa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(algorithm_a::huber_fixed_scale, m)?)?;
     m.add_function(wrap_pyfunction!(estimate::consensus_uncertainty, m)?)?;
     m.add_class::<estimate::RobustEstimate>()?;
+
+    // ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+
+    // ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+
+    // ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
 
     errors::register(m)
 }

@@ -42,6 +42,11 @@ pub(crate) enum Details {
         value: String,
         expected: &'static str,
     },
+    LengthMismatch {
+        what: &'static str,
+        expected: usize,
+        got: usize,
+    },
     Overflow {
         estimator: &'static str,
     },
@@ -110,6 +115,19 @@ pub(crate) fn describe(error: &Error) -> ErrorDescription {
                 &renamed,
             )
         }
+        &Error::LengthMismatch {
+            what,
+            expected,
+            got,
+        } => (
+            "InvalidInputError",
+            Details::LengthMismatch {
+                what,
+                expected,
+                got,
+            },
+            error,
+        ),
         &Error::Overflow { estimator } => (
             "NumericalOverflowError",
             Details::Overflow { estimator },
@@ -196,6 +214,17 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&d.details).unwrap(),
             serde_json::json!({"estimator": "mean"})
+        );
+
+        let d = describe(&eqa::Error::LengthMismatch {
+            what: "u",
+            expected: 3,
+            got: 2,
+        });
+        assert_eq!((d.name, d.code), ("InvalidInputError", "length_mismatch"));
+        assert_eq!(
+            serde_json::to_value(&d.details).unwrap(),
+            serde_json::json!({"what": "u", "expected": 3, "got": 2})
         );
         assert_eq!(
             serde_json::to_value(Details::Other {}).unwrap(),

@@ -27,6 +27,12 @@ mod error;
 mod options;
 mod results;
 
+// ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+
+// ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+
+// ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
+
 use options::Given;
 
 /// The TypeScript declarations of the options, results and errors.
@@ -313,6 +319,11 @@ mod tests {
             eqa::algorithm_a(&[1.0, 1.0, 2.0], &eqa::AlgorithmAOptions::default()).unwrap_err(),
             eqa::quantile(&[1.0], 2.0).unwrap_err(),
             eqa::mean(&[f64::MAX, f64::MAX]).unwrap_err(),
+            eqa::Error::LengthMismatch {
+                what: "u",
+                expected: 2,
+                got: 1,
+            },
         ];
         let mut cores: Vec<_> = errors.iter().map(eqa::Error::code).collect();
         cores.dedup();

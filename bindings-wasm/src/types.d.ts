@@ -65,6 +65,7 @@ export type ErrorCode =
   | "non_finite_value"
   | "zero_scale"
   | "invalid_parameter"
+  | "length_mismatch"
   | "overflow";
 
 /** Fewer values than the estimator needs. */
@@ -95,6 +96,13 @@ export interface InvalidParameterDetails {
   expected: string;
 }
 
+/** Paired inputs differ in length: `what` has `got` entries where `expected` are needed. */
+export interface LengthMismatchDetails {
+  what: string;
+  expected: number;
+  got: number;
+}
+
 /** An intermediate result overflowed the range of a double. */
 export interface OverflowDetails {
   estimator: string;
@@ -114,8 +122,15 @@ export interface NonFiniteValueError extends Error {
   details: NonFiniteValueDetails;
 }
 
-/** Thrown for too few values or a non-finite value. */
-export type InvalidInputError = TooFewValuesError | NonFiniteValueError;
+/** Thrown when inputs that go in pairs differ in length. */
+export interface LengthMismatchError extends Error {
+  name: "InvalidInputError";
+  code: "length_mismatch";
+  details: LengthMismatchDetails;
+}
+
+/** Thrown for too few values, a non-finite value, or paired inputs of different lengths. */
+export type InvalidInputError = TooFewValuesError | NonFiniteValueError | LengthMismatchError;
 
 /** Thrown for an option or argument outside its domain, of the wrong type, or unknown. */
 export interface InvalidParameterError extends Error {

@@ -69,6 +69,20 @@ pub enum Error {
         expected: &'static str,
     },
 
+    /// Inputs that go in pairs (values and their uncertainties, items and
+    /// replicates) have different lengths.
+    ///
+    /// Give `what` exactly `expected` entries.
+    #[error("{what} has {got} entries where {expected} are needed")]
+    LengthMismatch {
+        /// The input whose length is wrong.
+        what: &'static str,
+        /// The length it must have.
+        expected: usize,
+        /// The length it has.
+        got: usize,
+    },
+
     /// An intermediate or final result overflowed the range of `f64`.
     ///
     /// The spread of the values is too large (beyond about 1e154) to square
@@ -95,6 +109,7 @@ impl Error {
             Error::NonFiniteValue { .. } => "non_finite_value",
             Error::ZeroScale { .. } => "zero_scale",
             Error::InvalidParameter { .. } => "invalid_parameter",
+            Error::LengthMismatch { .. } => "length_mismatch",
             Error::Overflow { .. } => "overflow",
         }
     }

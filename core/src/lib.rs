@@ -67,6 +67,12 @@ pub use location::{mean, median};
 pub use scale::{made, niqr, quantile, standard_deviation};
 pub use stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
 
+// ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+
+// ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+
+// ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
+
 /// The Rust examples of the repository's README, run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -26,6 +26,9 @@ from eqa._eqa import (
     niqr,
     quantile,
     standard_deviation,
+    # ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+    # ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+    # ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
 )
 
 __all__ = [
@@ -47,4 +50,7 @@ __all__ = [
     "niqr",
     "quantile",
     "standard_deviation",
+    # ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+    # ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+    # ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
 ]
