@@ -24,10 +24,24 @@ mod sample;
 mod scale;
 
 // ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+mod algorithm_s;
+mod annex_c_common;
+mod hampel;
+mod q_method;
+mod qn;
 
 // ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+mod classification;
+mod combined;
+mod scores;
+mod sigma_pt;
 
 // ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
+mod assigned_value;
+mod comparison;
+mod homogeneity;
+mod results;
+mod stability;
 
 #[pymodule]
 fn _eqa(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -47,10 +61,80 @@ fn _eqa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<estimate::RobustEstimate>()?;
 
     // ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+    m.add_function(wrap_pyfunction!(q_method::q_method, m)?)?;
+    m.add_function(wrap_pyfunction!(hampel::hampel, m)?)?;
+    m.add_function(wrap_pyfunction!(hampel::q_hampel, m)?)?;
+    m.add_function(wrap_pyfunction!(qn::qn, m)?)?;
+    m.add_function(wrap_pyfunction!(qn::qn_correction, m)?)?;
+    m.add_function(wrap_pyfunction!(algorithm_s::algorithm_s, m)?)?;
+    m.add_function(wrap_pyfunction!(algorithm_s::algorithm_s_factors, m)?)?;
+    m.add_class::<q_method::QMethodEstimate>()?;
+    m.add_class::<hampel::HampelEstimate>()?;
+    m.add_class::<hampel::QHampelEstimate>()?;
+    m.add_class::<qn::QnEstimate>()?;
+    m.add_class::<algorithm_s::AlgorithmSEstimate>()?;
+    m.add_class::<algorithm_s::AlgorithmSFactors>()?;
 
     // ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+    m.add_function(wrap_pyfunction!(scores::deviation, m)?)?;
+    m.add_function(wrap_pyfunction!(scores::percent_deviation, m)?)?;
+    m.add_function(wrap_pyfunction!(scores::pa_score, m)?)?;
+    m.add_function(wrap_pyfunction!(scores::z_score, m)?)?;
+    m.add_function(wrap_pyfunction!(scores::z_prime_score, m)?)?;
+    m.add_function(wrap_pyfunction!(scores::zeta_score, m)?)?;
+    m.add_function(wrap_pyfunction!(scores::en_number, m)?)?;
+    m.add_class::<classification::ClassificationRule>()?;
+    m.add_function(wrap_pyfunction!(classification::classify, m)?)?;
+    m.add_function(wrap_pyfunction!(classification::classify_z, m)?)?;
+    m.add_function(wrap_pyfunction!(classification::classify_en, m)?)?;
+    m.add_function(wrap_pyfunction!(classification::classify_pa, m)?)?;
+    m.add_class::<combined::CombinedScore>()?;
+    m.add_function(wrap_pyfunction!(combined::combined_z, m)?)?;
+    m.add_class::<sigma_pt::SigmaPt>()?;
+    m.add_function(wrap_pyfunction!(sigma_pt::sigma_pt_from_limit, m)?)?;
+    m.add_function(wrap_pyfunction!(sigma_pt::sigma_pt_from_precision, m)?)?;
+    m.add_function(wrap_pyfunction!(sigma_pt::sigma_pt_general_model, m)?)?;
+    m.add_function(wrap_pyfunction!(
+        sigma_pt::sigma_pt_from_previous_rounds,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(sigma_pt::sigma_pt_from_robust_sd, m)?)?;
+    m.add_class::<sigma_pt::UncertaintyCheck>()?;
+    m.add_function(wrap_pyfunction!(sigma_pt::check_uncertainty, m)?)?;
 
     // ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
+    m.add_function(wrap_pyfunction!(homogeneity::homogeneity, m)?)?;
+    m.add_function(wrap_pyfunction!(homogeneity::expanded_factors, m)?)?;
+    m.add_class::<homogeneity::Homogeneity>()?;
+    m.add_function(wrap_pyfunction!(stability::stability, m)?)?;
+    m.add_class::<stability::Stability>()?;
+    m.add_function(wrap_pyfunction!(
+        assigned_value::assigned_value_formulation,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(
+        assigned_value::assigned_value_certified,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(
+        assigned_value::assigned_value_reference_laboratory,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(
+        assigned_value::assigned_value_crm_comparison,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(
+        assigned_value::assigned_value_consensus,
+        m
+    )?)?;
+    m.add_function(wrap_pyfunction!(
+        assigned_value::assigned_value_expert_consensus,
+        m
+    )?)?;
+    m.add_class::<assigned_value::AssignedValue>()?;
+    m.add_function(wrap_pyfunction!(comparison::compare_with_reference, m)?)?;
+    m.add_class::<comparison::ReferenceComparison>()?;
 
     errors::register(m)
 }

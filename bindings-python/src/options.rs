@@ -28,7 +28,7 @@ where
 /// A count given as a Python int: a negative or too large one raises
 /// `InvalidParameterError` naming the option, as in the JavaScript binding;
 /// a value that is not an int raises `TypeError`.
-fn count<T: TryFrom<i128>>(name: &'static str, ob: &Bound<'_, PyAny>) -> PyResult<T> {
+pub(crate) fn count<T: TryFrom<i128>>(name: &'static str, ob: &Bound<'_, PyAny>) -> PyResult<T> {
     let value: i128 = ob.extract()?;
     T::try_from(value).map_err(|_| {
         CoreError(eqa::Error::InvalidParameter {

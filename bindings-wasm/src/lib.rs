@@ -28,10 +28,14 @@ mod options;
 mod results;
 
 // ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+mod annex_c;
 
 // ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+mod scores;
+mod sigma_pt;
 
 // ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
+mod provider;
 
 use options::Given;
 
@@ -162,7 +166,7 @@ pub fn huber_fixed_scale(
 
 /// The values as a `Vec`: a `Float64Array` is copied at once, an array
 /// element by element.
-fn values_of(values: &JsValue) -> Result<Vec<f64>, JsValue> {
+pub(crate) fn values_of(values: &JsValue) -> Result<Vec<f64>, JsValue> {
     if let Some(typed) = values.dyn_ref::<Float64Array>() {
         return Ok(typed.to_vec());
     }
@@ -178,7 +182,9 @@ fn values_of(values: &JsValue) -> Result<Vec<f64>, JsValue> {
 }
 
 /// An options object read into its DTO; no object (or `null`) gives the defaults.
-fn options_of<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Result<T, JsValue> {
+pub(crate) fn options_of<T: DeserializeOwned + Default>(
+    options: Option<JsValue>,
+) -> Result<T, JsValue> {
     let Some(options) = options.filter(|o| !o.is_null()) else {
         return Ok(T::default());
     };
@@ -190,7 +196,7 @@ fn options_of<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Result
 }
 
 /// A JavaScript value as the DTOs see it.
-fn given(value: &JsValue) -> Given {
+pub(crate) fn given(value: &JsValue) -> Given {
     if value.is_null() {
         Given::of_type("null")
     } else if let Some(x) = value.as_f64() {
@@ -207,14 +213,14 @@ fn given(value: &JsValue) -> Given {
 }
 
 /// A result as a plain JavaScript object.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::new())
         .map_err(JsValue::from)
 }
 
 /// A core error as a thrown JavaScript `Error` with `name`, `code` and `details`.
-fn throw(error: eqa::Error) -> JsValue {
+pub(crate) fn throw(error: eqa::Error) -> JsValue {
     let description = error::describe(&error);
     let thrown = js_sys::Error::new(&description.message);
     thrown.set_name(description.name);

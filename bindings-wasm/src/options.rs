@@ -239,7 +239,7 @@ impl HuberOptionsDto {
 }
 
 /// Replaces `slot` with the converted value, when one was given.
-fn set<T>(
+pub(crate) fn set<T>(
     slot: &mut T,
     given: Option<Given>,
     convert: impl FnOnce(Given) -> Result<T, Error>,
@@ -253,7 +253,10 @@ fn set<T>(
     }
 }
 
-fn refuse_unknown(unknown: &BTreeMap<String, IgnoredAny>, keys: &'static str) -> Result<(), Error> {
+pub(crate) fn refuse_unknown(
+    unknown: &BTreeMap<String, IgnoredAny>,
+    keys: &'static str,
+) -> Result<(), Error> {
     match unknown.keys().next() {
         None => Ok(()),
         Some(key) => Err(Error::InvalidParameter {
@@ -268,7 +271,10 @@ fn refuse_unknown(unknown: &BTreeMap<String, IgnoredAny>, keys: &'static str) ->
 ///
 /// A value that is not a string is refused whatever it renders as; the core's
 /// parser still supplies the list of accepted names.
-fn choice<T: FromStr<Err = Error>>(name: &'static str, given: Given) -> Result<T, Error> {
+pub(crate) fn choice<T: FromStr<Err = Error>>(
+    name: &'static str,
+    given: Given,
+) -> Result<T, Error> {
     match given {
         Given::Text(text) => text.parse(),
         other => {
@@ -302,7 +308,7 @@ pub(crate) fn number(name: &'static str, given: Given) -> Result<f64, Error> {
 }
 
 /// A whole number from 0 to `u32::MAX`, the same bound on every target.
-fn whole(given: &Given) -> Option<u32> {
+pub(crate) fn whole(given: &Given) -> Option<u32> {
     match *given {
         Given::Number(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => {
             Some(x as u32)
@@ -311,7 +317,7 @@ fn whole(given: &Given) -> Option<u32> {
     }
 }
 
-fn max_iter(given: Given) -> Result<u32, Error> {
+pub(crate) fn max_iter(given: Given) -> Result<u32, Error> {
     whole(&given).ok_or_else(|| Error::InvalidParameter {
         name: "max_iter",
         value: given.to_string(),

@@ -23,9 +23,22 @@ for (const [name, check] of checks(eqa, data)) {
 }
 
 const API = [
+  // Location and scale, Algorithm A (Annex C.2, C.3).
   "algorithmA", "consensusUncertainty", "huberFixedScale", "made", "mean", "median", "niqr",
   "quantile", "standardDeviation",
-];
+  // Annex C beyond Algorithm A.
+  "algorithmS", "algorithmSFactors", "hampel", "qHampel", "qMethod", "qn", "qnCorrection",
+  // Clauses 8 and 9: sigma_pt and performance statistics.
+  "checkUncertainty", "classify", "classifyEn", "classifyPa", "classifyZ", "combinedZ",
+  "deviation", "deviations", "enNumber", "enNumbers", "paScore", "paScores", "percentDeviation",
+  "percentDeviations", "sigmaPtFromLimit", "sigmaPtFromPrecision", "sigmaPtFromPreviousRounds",
+  "sigmaPtFromRobustSd", "sigmaPtGeneralModel", "zPrimeScore", "zPrimeScores", "zScore",
+  "zScores", "zetaScore", "zetaScores",
+  // Clause 7 and Annex B: assigned values, homogeneity and stability.
+  "assignedValueCertified", "assignedValueConsensus", "assignedValueCrmComparison",
+  "assignedValueExpertConsensus", "assignedValueFormulation", "assignedValueReferenceLaboratory",
+  "compareWithReference", "expandedFactors", "homogeneity", "stability",
+].sort();
 
 test("package: exports exactly the API", () => {
   assert.deepEqual(Object.keys(eqa).sort(), API);

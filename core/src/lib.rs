@@ -68,10 +68,59 @@ pub use scale::{made, niqr, quantile, standard_deviation};
 pub use stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
 
 // ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+mod algorithm_s;
+mod hampel;
+mod pairwise;
+mod q_hampel;
+mod q_method;
+mod qn;
+pub use algorithm_s::{
+    ALGORITHM_S_MAX_NU, AlgorithmSEstimate, AlgorithmSFactors, AlgorithmSOptions, algorithm_s,
+    algorithm_s_factors,
+};
+pub use hampel::{HAMPEL_KNOTS, HampelEstimate, HampelMethod, HampelOptions, hampel};
+pub use q_hampel::{QHampelEstimate, q_hampel, q_hampel_replicates};
+pub use q_method::{QMethodEstimate, q_method, q_method_replicates};
+pub use qn::{QnEdition, QnEstimate, qn, qn_correction};
 
 // ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
+mod classification;
+mod combined;
+mod scores;
+mod sigma_pt;
+mod uncertainty_check;
+pub use classification::{Bound, ClassificationRule, Performance, classify};
+pub use combined::{CombinedOptions, CombinedScore, combined_z};
+pub use scores::{
+    ScoreKind, deviation, deviations, en_number, en_numbers, pa_score, pa_scores,
+    percent_deviation, percent_deviations, z_prime_score, z_prime_scores, z_score, z_scores,
+    zeta_score, zeta_scores,
+};
+pub use sigma_pt::{
+    GeneralModel, LimitFraction, MassFractionUnit, PreviousRoundsModel, Provenance, SigmaPt,
+    SigmaPtMethod, sigma_pt_from_limit, sigma_pt_from_precision, sigma_pt_from_previous_rounds,
+    sigma_pt_from_robust_sd, sigma_pt_general_model,
+};
+pub use uncertainty_check::{
+    NEGLIGIBLE_RATIO, UncertaintyAction, UncertaintyCheck, WhenNotNegligible, check_uncertainty,
+};
 
 // ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
+mod assigned_value;
+mod comparison;
+mod distributions;
+mod homogeneity;
+mod parameter;
+mod stability;
+pub use assigned_value::{
+    AssignedValue, AssignedValueProvenance, ConsensusEstimator, ConsensusOptions,
+};
+pub use comparison::{ComparisonRule, ReferenceComparison, compare_with_reference};
+pub use homogeneity::{
+    CRITERION_FRACTION, CheckCriterion, ExpandedFactors, Homogeneity, HomogeneityOptions,
+    HomogeneityRemedy, expanded_factors, homogeneity,
+};
+pub use stability::{Stability, StabilityOptions, StabilityUncertainty, stability};
 
 /// The Rust examples of the repository's README, run as doctests.
 #[cfg(doctest)]

@@ -114,7 +114,814 @@ class ZeroScaleError(EqaError, ArithmeticError): ...
 class NumericalOverflowError(EqaError, ArithmeticError): ...
 
 # ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
+__all__ += [
+    "q_method",
+    "hampel",
+    "q_hampel",
+    "qn",
+    "qn_correction",
+    "algorithm_s",
+    "algorithm_s_factors",
+    "QMethodEstimate",
+    "HampelEstimate",
+    "QHampelEstimate",
+    "QnEstimate",
+    "AlgorithmSEstimate",
+    "AlgorithmSFactors",
+]
+# One result per participant, or one 1-D array of replicates per participant.
+_Results: TypeAlias = _Values | Sequence[_Values]
+_HampelMethod: TypeAlias = Literal["finite", "iterative"]
+_QnEdition: TypeAlias = Literal["amd1", "iso2022"]
+
+def q_method(x: _Results) -> QMethodEstimate: ...
+def hampel(
+    x: _Values,
+    scale: float,
+    *,
+    method: _HampelMethod = "finite",
+    stop: _StopRule = "converged",
+    tol: float = 1e-10,
+    max_iter: int = 1000,
+) -> HampelEstimate: ...
+def q_hampel(
+    x: _Results,
+    *,
+    method: _HampelMethod = "finite",
+    stop: _StopRule = "converged",
+    tol: float = 1e-10,
+    max_iter: int = 1000,
+) -> QHampelEstimate: ...
+def qn(x: _Values, *, edition: _QnEdition = "amd1") -> QnEstimate: ...
+def qn_correction(p: int) -> float: ...
+def algorithm_s(
+    w: _Values,
+    nu: int,
+    *,
+    stop: _StopRule = "iso2022",
+    tol: float = 1e-10,
+    max_iter: int = 1000,
+    zero_scale: _ZeroScalePolicy = "error",
+) -> AlgorithmSEstimate: ...
+def algorithm_s_factors(nu: int) -> AlgorithmSFactors: ...
+@type_check_only
+class _QMethodEstimateDict(TypedDict):
+    scale: float
+    n: int
+    results: int
+    h1_zero: float
+
+@final
+class QMethodEstimate:
+    @property
+    def scale(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def results(self) -> int: ...
+    @property
+    def h1_zero(self) -> float: ...
+    def to_dict(self) -> _QMethodEstimateDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@type_check_only
+class _HampelEstimateDict(TypedDict):
+    location: float
+    scale: float
+    n: int
+    iterations: int
+    converged: bool
+    uncertainty: float
+    method: _HampelMethod
+    stop: _StopRule
+
+@final
+class HampelEstimate:
+    @property
+    def location(self) -> float: ...
+    @property
+    def scale(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def iterations(self) -> int: ...
+    @property
+    def converged(self) -> bool: ...
+    @property
+    def uncertainty(self) -> float: ...
+    @property
+    def method(self) -> _HampelMethod: ...
+    @property
+    def stop(self) -> _StopRule: ...
+    def to_dict(self) -> _HampelEstimateDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@type_check_only
+class _QHampelEstimateDict(TypedDict):
+    location: float
+    scale: float
+    n: int
+    results: int
+    h1_zero: float
+    uncertainty: float
+    method: _HampelMethod
+    iterations: int
+    converged: bool
+
+@final
+class QHampelEstimate:
+    @property
+    def location(self) -> float: ...
+    @property
+    def scale(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def results(self) -> int: ...
+    @property
+    def h1_zero(self) -> float: ...
+    @property
+    def uncertainty(self) -> float: ...
+    @property
+    def method(self) -> _HampelMethod: ...
+    @property
+    def iterations(self) -> int: ...
+    @property
+    def converged(self) -> bool: ...
+    def to_dict(self) -> _QHampelEstimateDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@type_check_only
+class _QnEstimateDict(TypedDict):
+    scale: float
+    n: int
+    k: int
+    difference: float
+    factor: float
+    correction: float
+    edition: _QnEdition
+
+@final
+class QnEstimate:
+    @property
+    def scale(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def k(self) -> int: ...
+    @property
+    def difference(self) -> float: ...
+    @property
+    def factor(self) -> float: ...
+    @property
+    def correction(self) -> float: ...
+    @property
+    def edition(self) -> _QnEdition: ...
+    def to_dict(self) -> _QnEstimateDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@type_check_only
+class _AlgorithmSEstimateDict(TypedDict):
+    scale: float
+    n: int
+    nu: int
+    eta: float
+    xi: float
+    start: float
+    iterations: int
+    converged: bool
+    stop: _StopRule
+
+@final
+class AlgorithmSEstimate:
+    @property
+    def scale(self) -> float: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def nu(self) -> int: ...
+    @property
+    def eta(self) -> float: ...
+    @property
+    def xi(self) -> float: ...
+    @property
+    def start(self) -> float: ...
+    @property
+    def iterations(self) -> int: ...
+    @property
+    def converged(self) -> bool: ...
+    @property
+    def stop(self) -> _StopRule: ...
+    def to_dict(self) -> _AlgorithmSEstimateDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@type_check_only
+class _AlgorithmSFactorsDict(TypedDict):
+    nu: int
+    eta: float
+    xi: float
+
+@final
+class AlgorithmSFactors:
+    @property
+    def nu(self) -> int: ...
+    @property
+    def eta(self) -> float: ...
+    @property
+    def xi(self) -> float: ...
+    def to_dict(self) -> _AlgorithmSFactorsDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 # ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
 
+from typing import overload as _overload
+
+__all__ += [
+    "ClassificationRule",
+    "CombinedScore",
+    "SigmaPt",
+    "UncertaintyCheck",
+    "check_uncertainty",
+    "classify",
+    "classify_en",
+    "classify_pa",
+    "classify_z",
+    "combined_z",
+    "deviation",
+    "en_number",
+    "pa_score",
+    "percent_deviation",
+    "sigma_pt_from_limit",
+    "sigma_pt_from_precision",
+    "sigma_pt_from_previous_rounds",
+    "sigma_pt_from_robust_sd",
+    "sigma_pt_general_model",
+    "z_prime_score",
+    "z_score",
+    "zeta_score",
+]
+
+_Performance: TypeAlias = Literal["satisfactory", "questionable", "unsatisfactory"]
+_Bound: TypeAlias = Literal["inclusive", "exclusive"]
+_RuleLike: TypeAlias = ClassificationRule | Literal["z", "en", "pa"]
+_Scores: TypeAlias = npt.NDArray[np.float64]
+
+@_overload
+def deviation(x: float, x_pt: float) -> float: ...
+@_overload
+def deviation(x: _Values, x_pt: float) -> _Scores: ...
+@_overload
+def percent_deviation(x: float, x_pt: float) -> float: ...
+@_overload
+def percent_deviation(x: _Values, x_pt: float) -> _Scores: ...
+@_overload
+def pa_score(x: float, x_pt: float, delta_e: float) -> float: ...
+@_overload
+def pa_score(x: _Values, x_pt: float, delta_e: float) -> _Scores: ...
+@_overload
+def z_score(x: float, x_pt: float, sigma_pt: float | SigmaPt) -> float: ...
+@_overload
+def z_score(x: _Values, x_pt: float, sigma_pt: float | SigmaPt) -> _Scores: ...
+@_overload
+def z_prime_score(x: float, x_pt: float, sigma_pt: float | SigmaPt, u_x_pt: float) -> float: ...
+@_overload
+def z_prime_score(
+    x: _Values, x_pt: float, sigma_pt: float | SigmaPt, u_x_pt: float
+) -> _Scores: ...
+@_overload
+def zeta_score(x: float, u_x: float, x_pt: float, u_x_pt: float) -> float: ...
+@_overload
+def zeta_score(x: _Values, u_x: float | _Values, x_pt: float, u_x_pt: float) -> _Scores: ...
+@_overload
+def en_number(x: float, U_x: float, x_pt: float, U_x_pt: float) -> float: ...
+@_overload
+def en_number(x: _Values, U_x: float | _Values, x_pt: float, U_x_pt: float) -> _Scores: ...
+@type_check_only
+class _RuleDict(TypedDict):
+    satisfactory: float
+    satisfactory_bound: _Bound
+    unsatisfactory: float
+    unsatisfactory_bound: _Bound
+
+@final
+class ClassificationRule:
+    def __new__(
+        cls,
+        satisfactory: float,
+        unsatisfactory: float,
+        *,
+        satisfactory_bound: _Bound = "inclusive",
+        unsatisfactory_bound: _Bound = "inclusive",
+    ) -> ClassificationRule: ...
+    @staticmethod
+    def z() -> ClassificationRule: ...
+    @staticmethod
+    def en() -> ClassificationRule: ...
+    @staticmethod
+    def pa() -> ClassificationRule: ...
+    @staticmethod
+    def two_band(limit: float) -> ClassificationRule: ...
+    @property
+    def satisfactory(self) -> float: ...
+    @property
+    def satisfactory_bound(self) -> _Bound: ...
+    @property
+    def unsatisfactory(self) -> float: ...
+    @property
+    def unsatisfactory_bound(self) -> _Bound: ...
+    def to_dict(self) -> _RuleDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@_overload
+def classify(scores: float, rule: _RuleLike = "z") -> _Performance: ...
+@_overload
+def classify(scores: _Values, rule: _RuleLike = "z") -> list[_Performance]: ...
+@_overload
+def classify_z(scores: float) -> _Performance: ...
+@_overload
+def classify_z(scores: _Values) -> list[_Performance]: ...
+@_overload
+def classify_en(scores: float) -> _Performance: ...
+@_overload
+def classify_en(scores: _Values) -> list[_Performance]: ...
+@_overload
+def classify_pa(scores: float) -> _Performance: ...
+@_overload
+def classify_pa(scores: _Values) -> list[_Performance]: ...
+@type_check_only
+class _CombinedOptionsDict(TypedDict):
+    questionable: float
+    unsatisfactory: float
+    rule: _RuleDict
+
+@type_check_only
+class _CombinedScoreDict(TypedDict):
+    z: list[float]
+    p: int
+    mean_z: float
+    rescaled_sum: float
+    rescaled_sum_performance: _Performance
+    sum_of_squares: float
+    p_value: float
+    sum_of_squares_performance: _Performance
+    options: _CombinedOptionsDict
+
+@final
+class CombinedScore:
+    @property
+    def z(self) -> list[float]: ...
+    @property
+    def p(self) -> int: ...
+    @property
+    def mean_z(self) -> float: ...
+    @property
+    def rescaled_sum(self) -> float: ...
+    @property
+    def rescaled_sum_performance(self) -> _Performance: ...
+    @property
+    def sum_of_squares(self) -> float: ...
+    @property
+    def p_value(self) -> float: ...
+    @property
+    def sum_of_squares_performance(self) -> _Performance: ...
+    @property
+    def questionable(self) -> float: ...
+    @property
+    def unsatisfactory(self) -> float: ...
+    @property
+    def rule(self) -> ClassificationRule: ...
+    def to_dict(self) -> _CombinedScoreDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+def combined_z(
+    z: _Values,
+    *,
+    questionable: float = 0.05,
+    unsatisfactory: float = 0.01,
+    rule: _RuleLike = "z",
+) -> CombinedScore: ...
+
+_SigmaPtMethod: TypeAlias = Literal[
+    "fitness_for_purpose", "previous_rounds", "general_model", "precision_experiment", "robust_sd"
+]
+_GeneralModel: TypeAlias = Literal["horwitz", "thompson"]
+_MassFractionUnit: TypeAlias = Literal["fraction", "percent", "g/kg", "mg/kg", "ug/kg", "ng/kg"]
+_PreviousRoundsModel: TypeAlias = Literal["linear", "constant_rsd", "pooled"]
+
+@type_check_only
+class _SigmaPtDict(TypedDict):
+    value: float
+    provenance: dict[str, str | int | float]
+
+@final
+class SigmaPt:
+    @property
+    def value(self) -> float: ...
+    @property
+    def method(self) -> _SigmaPtMethod: ...
+    @property
+    def provenance(self) -> dict[str, str | int | float]: ...
+    def to_dict(self) -> _SigmaPtDict: ...
+    def __float__(self) -> float: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+def sigma_pt_from_limit(
+    delta_e: float, *, fraction: Literal["half", "third"] | float = "third"
+) -> SigmaPt: ...
+def sigma_pt_from_precision(
+    reproducibility_sd: float, repeatability_sd: float, replicates: int
+) -> SigmaPt: ...
+def sigma_pt_general_model(
+    c: float, *, model: _GeneralModel = "thompson", unit: _MassFractionUnit = "fraction"
+) -> SigmaPt: ...
+def sigma_pt_from_previous_rounds(
+    assigned_values: _Values,
+    sds: _Values,
+    x_pt: float,
+    *,
+    model: _PreviousRoundsModel = "linear",
+) -> SigmaPt: ...
+def sigma_pt_from_robust_sd(s_star: float, p: int) -> SigmaPt: ...
+@type_check_only
+class _UncertaintyCheckDict(TypedDict):
+    u_x_pt: float
+    sigma_pt: float
+    limit: float
+    ratio: float
+    negligible: bool
+    action: Literal["use_z", "use_z_prime", "report_uncertainty"]
+    score: Literal["z", "z_prime"]
+    reason: str
+
+@final
+class UncertaintyCheck:
+    @property
+    def u_x_pt(self) -> float: ...
+    @property
+    def sigma_pt(self) -> float: ...
+    @property
+    def limit(self) -> float: ...
+    @property
+    def ratio(self) -> float: ...
+    @property
+    def negligible(self) -> bool: ...
+    @property
+    def action(self) -> Literal["use_z", "use_z_prime", "report_uncertainty"]: ...
+    @property
+    def score(self) -> Literal["z", "z_prime"]: ...
+    @property
+    def reason(self) -> str: ...
+    def to_dict(self) -> _UncertaintyCheckDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+def check_uncertainty(
+    u_x_pt: float,
+    sigma_pt: float | SigmaPt,
+    *,
+    when_not_negligible: Literal["use_z_prime", "report"] = "use_z_prime",
+) -> UncertaintyCheck: ...
+
 # ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
+# A 2-D array (g items x m replicates) or a sequence of rows; converted to float64.
+_Table: TypeAlias = (
+    npt.NDArray[np.floating[Any]]
+    | npt.NDArray[np.integer[Any]]
+    | Sequence[Sequence[float]]
+)
+_ExpandedFactors: TypeAlias = Literal["table_b1", "computed"]
+_CheckCriterion: TypeAlias = Literal["basic", "expanded"]
+_HomogeneityRemedy: TypeAlias = Literal["inflate_sigma_pt", "include_u_hom"]
+_StabilityUncertainty: TypeAlias = Literal["rectangular", "difference"]
+_ConsensusEstimator: TypeAlias = Literal["algorithm_a", "median_niqr", "median_made", "mean"]
+_AssignedValueProvenance: TypeAlias = Literal[
+    "formulation",
+    "certified_reference_value",
+    "reference_laboratory",
+    "expert_consensus",
+    "participant_consensus",
+]
+_ComparisonRule: TypeAlias = Literal["two_u_diff", "three_u_diff"]
+
+def homogeneity(
+    table: _Table,
+    sigma_pt: float,
+    *,
+    factors: _ExpandedFactors = "table_b1",
+    criterion: _CheckCriterion = "basic",
+    remedy: _HomogeneityRemedy = "inflate_sigma_pt",
+) -> Homogeneity: ...
+def expanded_factors(
+    g: int, m: int, *, factors: _ExpandedFactors = "table_b1"
+) -> tuple[float, float, _ExpandedFactors]: ...
+def stability(
+    first: _Values,
+    second: _Values,
+    sigma_pt: float,
+    *,
+    u_first: float | None = None,
+    u_second: float | None = None,
+    criterion: _CheckCriterion = "basic",
+    u_stab_rule: _StabilityUncertainty = "rectangular",
+) -> Stability: ...
+def assigned_value_formulation(
+    x_pt: float, u: float, *, u_hom: float = 0.0, u_stab: float = 0.0
+) -> AssignedValue: ...
+def assigned_value_certified(
+    value: float,
+    expanded_uncertainty: float,
+    k: float,
+    *,
+    u_hom: float = 0.0,
+    u_stab: float = 0.0,
+) -> AssignedValue: ...
+def assigned_value_reference_laboratory(
+    x_pt: float, u: float, *, u_hom: float = 0.0, u_stab: float = 0.0
+) -> AssignedValue: ...
+def assigned_value_crm_comparison(
+    x_crm: float,
+    u_crm: float,
+    differences: _Values,
+    *,
+    u_hom: float = 0.0,
+    u_stab: float = 0.0,
+) -> AssignedValue: ...
+def assigned_value_consensus(
+    x: _Values,
+    *,
+    estimator: _ConsensusEstimator = "algorithm_a",
+    constants: _Constants = "iso",
+    stop: _StopRule = "iso2022",
+    tol: float = 1e-10,
+    max_iter: int = 1000,
+    zero_scale: _ZeroScalePolicy = "error",
+    u_hom: float = 0.0,
+    u_stab: float = 0.0,
+) -> AssignedValue: ...
+def assigned_value_expert_consensus(
+    x: _Values,
+    *,
+    estimator: _ConsensusEstimator = "algorithm_a",
+    constants: _Constants = "iso",
+    stop: _StopRule = "iso2022",
+    tol: float = 1e-10,
+    max_iter: int = 1000,
+    zero_scale: _ZeroScalePolicy = "error",
+    u_hom: float = 0.0,
+    u_stab: float = 0.0,
+) -> AssignedValue: ...
+def compare_with_reference(
+    x_ref: float,
+    u_ref: float,
+    x_pt: float,
+    u_x_pt: float,
+    *,
+    rule: _ComparisonRule = "two_u_diff",
+) -> ReferenceComparison: ...
+@type_check_only
+class _HomogeneityDict(TypedDict):
+    g: int
+    m: int
+    item_means: list[float]
+    general_mean: float
+    s_x: float
+    s_w: float
+    s_s: float
+    sigma_pt: float
+    criterion: float
+    sufficient: bool
+    f1: float
+    f2: float
+    factors: _ExpandedFactors
+    c: float
+    expanded_criterion: float
+    sufficient_expanded: bool
+    decided_by: _CheckCriterion
+    failed: bool
+    remedy: _HomogeneityRemedy
+    sigma_pt_prime: float
+    u_hom: float
+
+@final
+class Homogeneity:
+    @property
+    def g(self) -> int: ...
+    @property
+    def m(self) -> int: ...
+    @property
+    def item_means(self) -> list[float]: ...
+    @property
+    def general_mean(self) -> float: ...
+    @property
+    def s_x(self) -> float: ...
+    @property
+    def s_w(self) -> float: ...
+    @property
+    def s_s(self) -> float: ...
+    @property
+    def sigma_pt(self) -> float: ...
+    @property
+    def criterion(self) -> float: ...
+    @property
+    def sufficient(self) -> bool: ...
+    @property
+    def f1(self) -> float: ...
+    @property
+    def f2(self) -> float: ...
+    @property
+    def factors(self) -> _ExpandedFactors: ...
+    @property
+    def c(self) -> float: ...
+    @property
+    def expanded_criterion(self) -> float: ...
+    @property
+    def sufficient_expanded(self) -> bool: ...
+    @property
+    def decided_by(self) -> _CheckCriterion: ...
+    @property
+    def failed(self) -> bool: ...
+    @property
+    def remedy(self) -> _HomogeneityRemedy: ...
+    @property
+    def sigma_pt_prime(self) -> float: ...
+    @property
+    def u_hom(self) -> float: ...
+    def to_dict(self) -> _HomogeneityDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@type_check_only
+class _StabilityDict(TypedDict):
+    n_first: int
+    n_second: int
+    mean_first: float
+    mean_second: float
+    difference: float
+    u_first: float
+    u_second: float
+    u_difference: float
+    sigma_pt: float
+    criterion: float
+    stable: bool
+    expanded_criterion: float
+    stable_expanded: bool
+    decided_by: _CheckCriterion
+    failed: bool
+    u_stab_rule: _StabilityUncertainty
+    u_stab: float
+
+@final
+class Stability:
+    @property
+    def n_first(self) -> int: ...
+    @property
+    def n_second(self) -> int: ...
+    @property
+    def mean_first(self) -> float: ...
+    @property
+    def mean_second(self) -> float: ...
+    @property
+    def difference(self) -> float: ...
+    @property
+    def u_first(self) -> float: ...
+    @property
+    def u_second(self) -> float: ...
+    @property
+    def u_difference(self) -> float: ...
+    @property
+    def sigma_pt(self) -> float: ...
+    @property
+    def criterion(self) -> float: ...
+    @property
+    def stable(self) -> bool: ...
+    @property
+    def expanded_criterion(self) -> float: ...
+    @property
+    def stable_expanded(self) -> bool: ...
+    @property
+    def decided_by(self) -> _CheckCriterion: ...
+    @property
+    def failed(self) -> bool: ...
+    @property
+    def u_stab_rule(self) -> _StabilityUncertainty: ...
+    @property
+    def u_stab(self) -> float: ...
+    def to_dict(self) -> _StabilityDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@type_check_only
+class _AssignedValueDict(TypedDict):
+    x_pt: float
+    u_x_pt: float
+    u_char: float
+    u_hom: float
+    u_stab: float
+    provenance: _AssignedValueProvenance
+    estimator: _ConsensusEstimator | None
+    scale: float | None
+    p: int | None
+    expanded_uncertainty: float | None
+    coverage_factor: float | None
+    reference_value: float | None
+    u_reference: float | None
+    mean_difference: float | None
+    u_difference: float | None
+
+@final
+class AssignedValue:
+    @property
+    def x_pt(self) -> float: ...
+    @property
+    def u_x_pt(self) -> float: ...
+    @property
+    def u_char(self) -> float: ...
+    @property
+    def u_hom(self) -> float: ...
+    @property
+    def u_stab(self) -> float: ...
+    @property
+    def provenance(self) -> _AssignedValueProvenance: ...
+    @property
+    def estimator(self) -> _ConsensusEstimator | None: ...
+    @property
+    def scale(self) -> float | None: ...
+    @property
+    def p(self) -> int | None: ...
+    @property
+    def expanded_uncertainty(self) -> float | None: ...
+    @property
+    def coverage_factor(self) -> float | None: ...
+    @property
+    def reference_value(self) -> float | None: ...
+    @property
+    def u_reference(self) -> float | None: ...
+    @property
+    def mean_difference(self) -> float | None: ...
+    @property
+    def u_difference(self) -> float | None: ...
+    def to_dict(self) -> _AssignedValueDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@type_check_only
+class _ReferenceComparisonDict(TypedDict):
+    x_ref: float
+    u_ref: float
+    x_pt: float
+    u_x_pt: float
+    difference: float
+    u_diff: float
+    ratio: float
+    rule: _ComparisonRule
+    limit: float
+    agrees: bool
+
+@final
+class ReferenceComparison:
+    @property
+    def x_ref(self) -> float: ...
+    @property
+    def u_ref(self) -> float: ...
+    @property
+    def x_pt(self) -> float: ...
+    @property
+    def u_x_pt(self) -> float: ...
+    @property
+    def difference(self) -> float: ...
+    @property
+    def u_diff(self) -> float: ...
+    @property
+    def ratio(self) -> float: ...
+    @property
+    def rule(self) -> _ComparisonRule: ...
+    @property
+    def limit(self) -> float: ...
+    @property
+    def agrees(self) -> bool: ...
+    def to_dict(self) -> _ReferenceComparisonDict: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+__all__ += [
+    "homogeneity",
+    "expanded_factors",
+    "stability",
+    "assigned_value_formulation",
+    "assigned_value_certified",
+    "assigned_value_reference_laboratory",
+    "assigned_value_crm_comparison",
+    "assigned_value_consensus",
+    "assigned_value_expert_consensus",
+    "compare_with_reference",
+    "Homogeneity",
+    "Stability",
+    "AssignedValue",
+    "ReferenceComparison",
+]
