@@ -4,8 +4,10 @@
 //! testing) for clinical laboratories, and the ISO 13528:2022 statistics
 //! behind it.
 //!
-//! This release provides the robust location and scale estimators of
-//! ISO 13528:2022 Annex C:
+//! It provides what ISO 13528:2022 asks of a proficiency-testing provider's
+//! statistics.
+//!
+//! Robust location and scale (Annex C):
 //!
 //! | estimator | function | clause |
 //! | --- | --- | --- |
@@ -14,8 +16,31 @@
 //! | nIQR (linear-interpolation quartiles) | [`niqr`], [`quantile`] | C.2.3 |
 //! | Algorithm A | [`algorithm_a`] | C.3.1 |
 //! | Huber location with fixed scale | [`huber_fixed_scale`] | C.3.2 |
+//! | Algorithm S (pooled SDs or ranges) | [`algorithm_s`], [`algorithm_s_factors`] | C.4 |
+//! | Q method, Qn | [`q_method`], [`q_method_replicates`], [`qn`] | C.5.2 |
+//! | Hampel's location, Q/Hampel | [`hampel`], [`q_hampel`], [`q_hampel_replicates`] | C.5.3, C.5.4 |
 //! | mean, standard deviation | [`mean`], [`standard_deviation`] | — |
+//!
+//! Assigned value, its uncertainty, homogeneity and stability (clause 7, Annex B):
+//!
+//! | what | function | clause |
+//! | --- | --- | --- |
 //! | u(x_pt) of a consensus value | [`consensus_uncertainty`] | 7.7.3 |
+//! | assigned value with provenance | [`AssignedValue`] | 7.3–7.7 |
+//! | consensus against a reference | [`compare_with_reference`] | 7.8 |
+//! | homogeneity, F1 and F2 | [`homogeneity`], [`expanded_factors`] | B.2 |
+//! | stability | [`stability`] | B.3 |
+//!
+//! Standard deviation for proficiency assessment and performance statistics
+//! (clauses 8 and 9):
+//!
+//! | what | function | clause |
+//! | --- | --- | --- |
+//! | σ_pt | [`sigma_pt_from_limit`], [`sigma_pt_from_precision`], [`sigma_pt_from_previous_rounds`], [`sigma_pt_general_model`], [`sigma_pt_from_robust_sd`] | 8 |
+//! | u(x_pt) ≤ 0.3 σ_pt | [`check_uncertainty`] | 9.2 |
+//! | D, D %, P_A, z, z′, ζ, E_n | [`deviation`], [`percent_deviation`], [`pa_score`], [`z_score`], [`z_prime_score`], [`zeta_score`], [`en_number`] (and their plurals for arrays) | 9.3–9.7 |
+//! | classification | [`classify`], [`ClassificationRule`] | 9 |
+//! | combined scores | [`combined_z`] | 9.8 |
 //!
 //! Every methodological choice is a named enum with a documented default:
 //! [`Constants`] (ISO's rounded 1.483/1.134, or the exact Huber factors),
@@ -24,7 +49,10 @@
 //!
 //! Bad input is an [`Error`] with a stable [`Error::code`], never a panic and
 //! never a NaN: empty input, a non-finite value (with its index), a zero
-//! scale, an option out of its domain, or an overflow.
+//! scale, an option out of its domain, paired inputs of different lengths, or
+//! an overflow. Results are the same to the last bit on every target: sums
+//! run in a fixed order and `exp`, `log`, `pow` and `hypot` come from `libm`,
+//! not from the platform's library.
 //!
 //! # Example
 //!
