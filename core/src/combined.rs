@@ -2,7 +2,7 @@
 //! (ISO 13528:2022 9.8 and 10.8 practice), always with the individual scores.
 
 use serde::{Deserialize, Serialize};
-use statrs::distribution::{ChiSquared, ContinuousCDF};
+use statrs::function::gamma::checked_gamma_ur;
 
 use crate::classification::{ClassificationRule, Performance};
 use crate::error::{Error, Result};
@@ -153,12 +153,7 @@ pub fn combined_z(z: &[f64], options: &CombinedOptions) -> Result<CombinedScore>
     let sum = finite(z.iter().sum::<f64>(), "sum of z")?;
     let sum_of_squares = finite(z.iter().map(|v| v * v).sum::<f64>(), "SSZ")?;
     let rescaled_sum = sum / n.sqrt();
-    let chi2 = ChiSquared::new(n).map_err(|_| Error::InvalidParameter {
-        name: "p",
-        value: p.to_string(),
-        expected: "a number of scores that is a valid χ² degrees of freedom",
-    })?;
-    let p_value = finite(chi2.sf(sum_of_squares), "χ² p-value")?;
+    let p_value = finite(chi_squared_sf(n, sum_of_squares)?, "χ² p-value")?;
     let sum_of_squares_performance = if p_value <= options.unsatisfactory {
         Performance::Unsatisfactory
     } else if p_value <= options.questionable {
@@ -179,9 +174,35 @@ pub fn combined_z(z: &[f64], options: &CombinedOptions) -> Result<CombinedScore>
     })
 }
 
+/// P(χ²_ν > x), the upper regularised gamma function Q(ν/2, x/2).
+///
+/// x/2 is 0 for x = 0 and for the smallest subnormal x, where Q is exactly 1;
+/// statrs' own survival function refuses that point by panicking, so it is
+/// handled here and the checked form is used for the rest.
+fn chi_squared_sf(nu: f64, x: f64) -> Result<f64> {
+    let half = x / 2.0;
+    if half == 0.0 {
+        return Ok(1.0);
+    }
+    checked_gamma_ur(nu / 2.0, half).map_err(|_| Error::InvalidParameter {
+        name: "p",
+        value: nu.to_string(),
+        expected: "a number of scores that is a valid χ² degrees of freedom",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subnormal_sum_of_squares_has_p_value_one() {
+        // z² sums to the smallest subnormal, whose half rounds to 0.
+        let z = [2.3e-162];
+        let c = combined_z(&z, &CombinedOptions::default()).unwrap();
+        assert_eq!(c.p_value, 1.0);
+        assert_eq!(chi_squared_sf(2.0, 5e-324), Ok(1.0));
+    }
 
     #[test]
     fn levels_are_chi_squared_quantiles() {

@@ -153,3 +153,34 @@ pub fn check_estimate(values: &[f64], max_iter: u16, result: eqa::Result<eqa::Ro
         numbers.as_ref().map(|n| n.as_slice()).map_err(Clone::clone),
     );
 }
+
+/// Whether a result's `Debug` text shows a NaN or an infinity anywhere.
+fn shows_non_finite(text: &str) -> bool {
+    text.contains("NaN") || text.contains(" inf") || text.contains("-inf") || text.contains("[inf")
+}
+
+/// [`check`] for entry points with structured results: an `Ok` may hold no
+/// NaN or infinity in any field, and only finite inputs may give an `Ok`.
+pub fn check_any<T: std::fmt::Debug>(values: &[f64], result: eqa::Result<T>) {
+    if let Ok(r) = &result {
+        let text = format!("{r:?}");
+        assert!(!shows_non_finite(&text), "non-finite field in {text}");
+        assert!(
+            values.iter().all(|v| v.is_finite()),
+            "Ok despite a non-finite input: {text}"
+        );
+    }
+}
+
+/// Groups of values cut from a sample (replicates, or the rows of a table).
+pub fn groups(sample: &[f64], sizes: &[u8]) -> Vec<Vec<f64>> {
+    let mut rest = sample;
+    let mut out = Vec::new();
+    for &size in sizes {
+        let take = usize::from(size % 8).min(rest.len());
+        let (head, tail) = rest.split_at(take);
+        out.push(head.to_vec());
+        rest = tail;
+    }
+    out
+}
