@@ -172,6 +172,10 @@ pub struct Homogeneity {
 /// - expanded: c = F1·(0.3·σ_pt)² + F2·s_w², sufficient when s_s² ≤ c (B.2.3);
 /// - remedy (B.2.5): σ_pt′ = √(σ_pt² + s_s²), or u_hom = s_s.
 ///
+/// # Complexity
+///
+/// One pass over the g × m table: O(g·m) time, O(g) memory for the item means.
+///
 /// # Errors
 ///
 /// [`Error::TooFewValues`] for fewer than two items or fewer than two
@@ -285,6 +289,11 @@ pub fn homogeneity<R: AsRef<[f64]>>(
 /// [`ExpandedFactors::TableB1`] where it has the row; otherwise
 /// F1 = χ²₀.₉₅(g − 1)/(g − 1) and F2 = (F₀.₉₅(g − 1, g(m − 1)) − 1)/m.
 /// Returns (F1, F2, the source used).
+///
+/// # Complexity
+///
+/// O(1) from Table B.1; the formulae beyond the table invert the χ² and F
+/// distributions by bisection, a bounded number of series evaluations.
 ///
 /// # Errors
 ///

@@ -99,6 +99,10 @@ pub struct Stability {
 /// - u_stab = |ȳ1 − ȳ2|/√3 or |ȳ1 − ȳ2| (see [`StabilityUncertainty`]) when
 ///   the deciding criterion fails, 0 otherwise.
 ///
+/// # Complexity
+///
+/// One pass over each set: O(n₁ + n₂).
+///
 /// # Errors
 ///
 /// [`Error::TooFewValues`](crate::Error::TooFewValues) for an empty set, or
