@@ -43,6 +43,11 @@ mod homogeneity;
 mod results;
 mod stability;
 
+// ISO 13528:2022 clause 10: data for graphs.
+mod plots;
+mod score_charts;
+mod youden;
+
 #[pymodule]
 fn _eqa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -135,6 +140,18 @@ fn _eqa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<assigned_value::AssignedValue>()?;
     m.add_function(wrap_pyfunction!(comparison::compare_with_reference, m)?)?;
     m.add_class::<comparison::ReferenceComparison>()?;
+
+    // ISO 13528:2022 clause 10: data for graphs.
+    m.add_function(wrap_pyfunction!(plots::histogram, m)?)?;
+    m.add_class::<plots::Histogram>()?;
+    m.add_function(wrap_pyfunction!(plots::kernel_density, m)?)?;
+    m.add_class::<plots::KernelDensity>()?;
+    m.add_function(wrap_pyfunction!(youden::youden, m)?)?;
+    m.add_class::<youden::Youden>()?;
+    m.add_function(wrap_pyfunction!(score_charts::score_bars, m)?)?;
+    m.add_class::<score_charts::ScoreBars>()?;
+    m.add_function(wrap_pyfunction!(score_charts::score_series, m)?)?;
+    m.add_class::<score_charts::ScoreSeries>()?;
 
     errors::register(m)
 }

@@ -37,6 +37,9 @@ mod sigma_pt;
 // ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
 mod provider;
 
+// ISO 13528:2022 clause 10: data for graphs.
+mod plots;
+
 use options::Given;
 
 /// The TypeScript declarations of the options, results and errors.

@@ -38,6 +38,8 @@ const API = [
   "assignedValueCertified", "assignedValueConsensus", "assignedValueCrmComparison",
   "assignedValueExpertConsensus", "assignedValueFormulation", "assignedValueReferenceLaboratory",
   "compareWithReference", "expandedFactors", "homogeneity", "stability",
+  // Clause 10: data for graphs.
+  "histogram", "kernelDensity", "scoreBars", "scoreSeries", "youden",
 ].sort();
 
 test("package: exports exactly the API", () => {

@@ -42,6 +42,16 @@
 //! | classification | [`classify`], [`ClassificationRule`] | 9 |
 //! | combined scores | [`combined_z`] | 9.8 |
 //!
+//! Data for the graphs of clause 10, plain structs for any front end to draw:
+//!
+//! | graph | function | clause |
+//! | --- | --- | --- |
+//! | histogram | [`histogram`], [`Bins`] | 10.2 |
+//! | kernel density and its modes | [`kernel_density`], [`Bandwidth`] | 10.3 |
+//! | bar chart of scores | [`score_bars`] | 10.4 |
+//! | Youden plot, confidence ellipse and box | [`youden`], [`YoudenEstimator`] | 10.5 |
+//! | scores over rounds, running mean and SSZ | [`score_series`] | 10.8 |
+//!
 //! Every methodological choice is a named enum with a documented default:
 //! [`Constants`] (ISO's rounded 1.483/1.134, or the exact Huber factors),
 //! [`StopRule`] (ISO 2022's three-significant-figure rule, or convergence to a
@@ -149,6 +159,18 @@ pub use homogeneity::{
     HomogeneityRemedy, expanded_factors, homogeneity,
 };
 pub use stability::{Stability, StabilityOptions, StabilityUncertainty, stability};
+
+// ISO 13528:2022 clause 10: data for graphs.
+mod density;
+mod histogram;
+mod score_bars;
+mod score_series;
+mod youden;
+pub use density::{Bandwidth, DensityOptions, KernelDensity, MAX_POINTS, kernel_density};
+pub use histogram::{Bins, Histogram, MAX_BINS, histogram};
+pub use score_bars::{ScoreBars, score_bars};
+pub use score_series::{MAX_WINDOW, ScoreSeries, ScoreSeriesOptions, score_series};
+pub use youden::{Ellipse, MAX_ELLIPSE_POINTS, Youden, YoudenEstimator, YoudenOptions, youden};
 
 /// The Rust examples of the repository's README, run as doctests.
 #[cfg(doctest)]

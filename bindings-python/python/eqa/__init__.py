@@ -78,6 +78,17 @@ from eqa._eqa import (
     expanded_factors,
     homogeneity,
     stability,
+    # ISO 13528:2022 clause 10: data for graphs.
+    Histogram,
+    KernelDensity,
+    ScoreBars,
+    ScoreSeries,
+    Youden,
+    histogram,
+    kernel_density,
+    score_bars,
+    score_series,
+    youden,
 )
 
 __all__ = [
@@ -151,4 +162,15 @@ __all__ = [
     "expanded_factors",
     "homogeneity",
     "stability",
+    # ISO 13528:2022 clause 10: data for graphs.
+    "Histogram",
+    "KernelDensity",
+    "ScoreBars",
+    "ScoreSeries",
+    "Youden",
+    "histogram",
+    "kernel_density",
+    "score_bars",
+    "score_series",
+    "youden",
 ]
