@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{numbers, vector};
+use common::{SplitMix, check_fixture, numbers, vector};
 use eqa::{
     AlgorithmAOptions, Constants, HuberOptions, StopRule, ZeroScalePolicy, algorithm_a,
     consensus_uncertainty, huber_fixed_scale, made, mean, median, niqr, quantile,
@@ -19,30 +19,6 @@ use eqa::{
 use serde_json::{Value, json};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/parity/calls.json");
-
-/// A small deterministic generator (SplitMix64) for the synthetic data sets.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        (z >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// A heavy-tailed value: a sum of uniforms, now and then far out.
-    fn heavy(&mut self) -> f64 {
-        let base = self.next() + self.next() + self.next() - 1.5;
-        if self.next() < 0.08 {
-            base * 40.0
-        } else {
-            base
-        }
-    }
-}
 
 fn data_sets() -> Vec<(String, Vec<f64>)> {
     let mut sets = vec![
@@ -224,41 +200,9 @@ fn calls() -> Vec<Value> {
 
 #[test]
 fn parity_fixture_matches_the_core() {
-    let fresh = json!({
-        "about": "Calls and their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity.",
-        "calls": calls(),
-    });
-    if std::env::var_os("EQA_BLESS").is_some() {
-        let lines: Vec<String> = fresh["calls"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|c| serde_json::to_string(c).expect("serialisable"))
-            .collect();
-        let about = serde_json::to_string(&fresh["about"]).expect("serialisable");
-        let text = format!(
-            "{{\"about\": {about},\n\"calls\": [\n{}\n]}}\n",
-            lines.join(",\n")
-        );
-        std::fs::write(PATH, text).expect("writable fixture");
-    }
-    let text = std::fs::read_to_string(PATH).expect("run with EQA_BLESS=1 to create the fixture");
-    let recorded: Value = serde_json::from_str(&text).expect("valid JSON");
-    let (recorded, fresh) = (&recorded["calls"], &fresh["calls"]);
-    assert_eq!(
-        recorded.as_array().map(Vec::len),
-        fresh.as_array().map(Vec::len)
+    check_fixture(
+        PATH,
+        "Calls and their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity.",
+        calls(),
     );
-    for (i, (r, f)) in recorded
-        .as_array()
-        .into_iter()
-        .flatten()
-        .zip(fresh.as_array().into_iter().flatten())
-        .enumerate()
-    {
-        assert_eq!(
-            r, f,
-            "call {i} differs; rerun with EQA_BLESS=1 if the change is intended"
-        );
-    }
 }

@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{numbers, vector};
+use common::{SplitMix, check_fixture, numbers, vector};
 use eqa::{
     AlgorithmSOptions, HampelOptions, QnEdition, StopRule, ZeroScalePolicy, algorithm_s,
     algorithm_s_factors, hampel, q_hampel, q_hampel_replicates, q_method, q_method_replicates, qn,
@@ -21,30 +21,6 @@ use eqa::{
 use serde_json::{Value, json};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/parity/annex_c.json");
-
-/// A small deterministic generator (SplitMix64) for the synthetic data sets.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        (z >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// A heavy-tailed value: a sum of uniforms, now and then far out.
-    fn heavy(&mut self) -> f64 {
-        let base = self.next() + self.next() + self.next() - 1.5;
-        if self.next() < 0.08 {
-            base * 40.0
-        } else {
-            base
-        }
-    }
-}
 
 fn data_sets() -> Vec<Vec<f64>> {
     let e13 = vector("iso13528_2022_E13_algA_algS");
@@ -292,44 +268,11 @@ fn calls() -> Vec<Value> {
 
 #[test]
 fn parity_fixture_matches_the_core() {
-    let fresh = json!({
-        "about": "Annex C calls (Q method, Hampel, Q/Hampel, Qn, Algorithm S) and their exact results; Rust, Python and JS must all reproduce them bit for bit. Values that are arrays of arrays are replicates. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_annex_c.",
-        "calls": calls(),
-    });
-    if std::env::var_os("EQA_BLESS").is_some() {
-        let lines: Vec<String> = fresh["calls"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|c| serde_json::to_string(c).expect("serialisable"))
-            .collect();
-        let about = serde_json::to_string(&fresh["about"]).expect("serialisable");
-        let text = format!(
-            "{{\"about\": {about},\n\"calls\": [\n{}\n]}}\n",
-            lines.join(",\n")
-        );
-        std::fs::write(PATH, text).expect("writable fixture");
-    }
-    let text = std::fs::read_to_string(PATH).expect("run with EQA_BLESS=1 to create the fixture");
-    let recorded: Value = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(recorded["about"], fresh["about"]);
-    let (recorded, fresh) = (&recorded["calls"], &fresh["calls"]);
-    assert_eq!(
-        recorded.as_array().map(Vec::len),
-        fresh.as_array().map(Vec::len)
+    check_fixture(
+        PATH,
+        "Annex C calls (Q method, Hampel, Q/Hampel, Qn, Algorithm S) and their exact results; Rust, Python and JS must all reproduce them bit for bit. Values that are arrays of arrays are replicates. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_annex_c.",
+        calls(),
     );
-    for (i, (r, f)) in recorded
-        .as_array()
-        .into_iter()
-        .flatten()
-        .zip(fresh.as_array().into_iter().flatten())
-        .enumerate()
-    {
-        assert_eq!(
-            r, f,
-            "call {i} differs; rerun with EQA_BLESS=1 after an intended change"
-        );
-    }
 }
 
 #[test]

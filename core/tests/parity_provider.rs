@@ -12,7 +12,7 @@
 
 mod common;
 
-use common::{numbers, vector};
+use common::{check_fixture, numbers, vector};
 use eqa::{
     AlgorithmAOptions, AssignedValue, ConsensusOptions, HomogeneityOptions, StabilityOptions,
     compare_with_reference, expanded_factors, homogeneity, stability,
@@ -365,43 +365,11 @@ fn calls() -> Vec<Value> {
 
 #[test]
 fn parity_fixture_matches_the_core() {
-    let fresh = json!({
-        "about": "Clause 7 and Annex B calls (arguments named as in Python) and their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_provider.",
-        "calls": calls(),
-    });
-    if std::env::var_os("EQA_BLESS").is_some() {
-        let lines: Vec<String> = fresh["calls"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|c| serde_json::to_string(c).expect("serialisable"))
-            .collect();
-        let about = serde_json::to_string(&fresh["about"]).expect("serialisable");
-        let text = format!(
-            "{{\"about\": {about},\n\"calls\": [\n{}\n]}}\n",
-            lines.join(",\n")
-        );
-        std::fs::write(PATH, text).expect("writable fixture");
-    }
-    let text = std::fs::read_to_string(PATH).expect("run with EQA_BLESS=1 to create the fixture");
-    let recorded: Value = serde_json::from_str(&text).expect("valid JSON");
-    let (recorded, fresh) = (&recorded["calls"], &fresh["calls"]);
-    assert_eq!(
-        recorded.as_array().map(Vec::len),
-        fresh.as_array().map(Vec::len)
+    check_fixture(
+        PATH,
+        "Clause 7 and Annex B calls (arguments named as in Python) and their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_provider.",
+        calls(),
     );
-    for (i, (r, f)) in recorded
-        .as_array()
-        .into_iter()
-        .flatten()
-        .zip(fresh.as_array().into_iter().flatten())
-        .enumerate()
-    {
-        assert_eq!(
-            r, f,
-            "call {i} differs; rerun with EQA_BLESS=1 if the change is intended"
-        );
-    }
 }
 
 /// Every function of the fixture has a result and a refusal.

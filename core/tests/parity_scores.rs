@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::{numbers, vector};
+use common::{check_fixture, numbers, vector};
 use eqa::{
     Bound, ClassificationRule, CombinedOptions, GeneralModel, LimitFraction, MassFractionUnit,
     PreviousRoundsModel, WhenNotNegligible,
@@ -382,41 +382,9 @@ fn calls() -> Vec<Value> {
 
 #[test]
 fn parity_fixture_matches_the_core() {
-    let fresh = json!({
-        "about": "Calls of the performance statistics and sigma_pt with their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_scores.",
-        "calls": calls(),
-    });
-    if std::env::var_os("EQA_BLESS").is_some() {
-        let lines: Vec<String> = fresh["calls"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|c| serde_json::to_string(c).expect("serialisable"))
-            .collect();
-        let about = serde_json::to_string(&fresh["about"]).expect("serialisable");
-        let text = format!(
-            "{{\"about\": {about},\n\"calls\": [\n{}\n]}}\n",
-            lines.join(",\n")
-        );
-        std::fs::write(PATH, text).expect("writable fixture");
-    }
-    let text = std::fs::read_to_string(PATH).expect("run with EQA_BLESS=1 to create the fixture");
-    let recorded: Value = serde_json::from_str(&text).expect("valid JSON");
-    let (recorded, fresh) = (&recorded["calls"], &fresh["calls"]);
-    assert_eq!(
-        recorded.as_array().map(Vec::len),
-        fresh.as_array().map(Vec::len)
+    check_fixture(
+        PATH,
+        "Calls of the performance statistics and sigma_pt with their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_scores.",
+        calls(),
     );
-    for (i, (r, f)) in recorded
-        .as_array()
-        .into_iter()
-        .flatten()
-        .zip(fresh.as_array().into_iter().flatten())
-        .enumerate()
-    {
-        assert_eq!(
-            r, f,
-            "call {i} differs; rerun with EQA_BLESS=1 if the change is intended"
-        );
-    }
 }
