@@ -1,5 +1,5 @@
-//! Checks of the numeric parameters of Annex B and clause 7: sigma_pt, the
-//! uncertainties and coverage factors given by the caller.
+//! Checks of the numeric parameters given by the caller: sigma_pt, assigned
+//! values, uncertainties, coverage factors and limits.
 
 use crate::error::{Error, Result};
 

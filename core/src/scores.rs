@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::classification::ClassificationRule;
 use crate::error::Error;
 use crate::names::named_choices;
+use crate::parameter::{finite_parameter, non_negative, positive};
 use crate::sample::finite;
 
 /// The performance statistics of ISO 13528:2022 clause 9.
@@ -75,42 +76,6 @@ pub(crate) fn root_sum_of_squares(a: f64, b: f64) -> f64 {
     }
     let (ra, rb) = (a / m, b / m);
     m * (ra * ra + rb * rb).sqrt()
-}
-
-fn positive(name: &'static str, value: f64) -> crate::Result<f64> {
-    if value.is_finite() && value > 0.0 {
-        Ok(value)
-    } else {
-        Err(Error::InvalidParameter {
-            name,
-            value: value.to_string(),
-            expected: "a positive finite number",
-        })
-    }
-}
-
-fn non_negative(name: &'static str, value: f64) -> crate::Result<f64> {
-    if value.is_finite() && value >= 0.0 {
-        Ok(value)
-    } else {
-        Err(Error::InvalidParameter {
-            name,
-            value: value.to_string(),
-            expected: "a finite number at least 0",
-        })
-    }
-}
-
-fn assigned(x_pt: f64) -> crate::Result<f64> {
-    if x_pt.is_finite() {
-        Ok(x_pt)
-    } else {
-        Err(Error::InvalidParameter {
-            name: "x_pt",
-            value: x_pt.to_string(),
-            expected: "a finite number",
-        })
-    }
 }
 
 /// D = x − x_pt of the result at `index`.
@@ -188,7 +153,7 @@ fn same_length(what: &'static str, x: &[f64], u: &[f64]) -> crate::Result<()> {
 #[doc(alias = "D")]
 #[doc(alias = "difference")]
 pub fn deviation(x: f64, x_pt: f64) -> crate::Result<f64> {
-    difference(x, 0, assigned(x_pt)?)
+    difference(x, 0, finite_parameter("x_pt", x_pt)?)
 }
 
 /// [`deviation`] of each result.
@@ -205,7 +170,7 @@ pub fn deviation(x: f64, x_pt: f64) -> crate::Result<f64> {
 /// # Ok::<(), eqa::Error>(())
 /// ```
 pub fn deviations(x: &[f64], x_pt: f64) -> crate::Result<Vec<f64>> {
-    let x_pt = assigned(x_pt)?;
+    let x_pt = finite_parameter("x_pt", x_pt)?;
     (0..x.len()).map(|i| difference(x[i], i, x_pt)).collect()
 }
 
@@ -215,7 +180,7 @@ fn percent_at(x: f64, index: usize, x_pt: f64) -> crate::Result<f64> {
 }
 
 fn nonzero_assigned(x_pt: f64) -> crate::Result<f64> {
-    if assigned(x_pt)? == 0.0 {
+    if finite_parameter("x_pt", x_pt)? == 0.0 {
         return Err(Error::InvalidParameter {
             name: "x_pt",
             value: x_pt.to_string(),
@@ -303,7 +268,12 @@ fn pa_at(x: f64, index: usize, x_pt: f64, delta_e: f64) -> crate::Result<f64> {
 #[doc(alias = "percent_allowed")]
 #[doc(alias = "percentage_of_allowed_deviation")]
 pub fn pa_score(x: f64, x_pt: f64, delta_e: f64) -> crate::Result<f64> {
-    pa_at(x, 0, assigned(x_pt)?, positive("delta_e", delta_e)?)
+    pa_at(
+        x,
+        0,
+        finite_parameter("x_pt", x_pt)?,
+        positive("delta_e", delta_e)?,
+    )
 }
 
 /// [`pa_score`] of each result.
@@ -319,7 +289,10 @@ pub fn pa_score(x: f64, x_pt: f64, delta_e: f64) -> crate::Result<f64> {
 /// # Ok::<(), eqa::Error>(())
 /// ```
 pub fn pa_scores(x: &[f64], x_pt: f64, delta_e: f64) -> crate::Result<Vec<f64>> {
-    let (x_pt, delta_e) = (assigned(x_pt)?, positive("delta_e", delta_e)?);
+    let (x_pt, delta_e) = (
+        finite_parameter("x_pt", x_pt)?,
+        positive("delta_e", delta_e)?,
+    );
     (0..x.len())
         .map(|i| pa_at(x[i], i, x_pt, delta_e))
         .collect()
@@ -355,7 +328,13 @@ fn z_at(x: f64, index: usize, x_pt: f64, scale: f64, score: &'static str) -> cra
 #[doc(alias = "z")]
 #[doc(alias = "zscore")]
 pub fn z_score(x: f64, x_pt: f64, sigma_pt: f64) -> crate::Result<f64> {
-    z_at(x, 0, assigned(x_pt)?, positive("sigma_pt", sigma_pt)?, "z")
+    z_at(
+        x,
+        0,
+        finite_parameter("x_pt", x_pt)?,
+        positive("sigma_pt", sigma_pt)?,
+        "z",
+    )
 }
 
 /// [`z_score`] of each result.
@@ -371,7 +350,10 @@ pub fn z_score(x: f64, x_pt: f64, sigma_pt: f64) -> crate::Result<f64> {
 /// # Ok::<(), eqa::Error>(())
 /// ```
 pub fn z_scores(x: &[f64], x_pt: f64, sigma_pt: f64) -> crate::Result<Vec<f64>> {
-    let (x_pt, sigma_pt) = (assigned(x_pt)?, positive("sigma_pt", sigma_pt)?);
+    let (x_pt, sigma_pt) = (
+        finite_parameter("x_pt", x_pt)?,
+        positive("sigma_pt", sigma_pt)?,
+    );
     (0..x.len())
         .map(|i| z_at(x[i], i, x_pt, sigma_pt, "z"))
         .collect()
@@ -410,7 +392,7 @@ fn z_prime_scale(sigma_pt: f64, u_x_pt: f64) -> crate::Result<f64> {
 #[doc(alias = "zprime")]
 pub fn z_prime_score(x: f64, x_pt: f64, sigma_pt: f64, u_x_pt: f64) -> crate::Result<f64> {
     let scale = z_prime_scale(sigma_pt, u_x_pt)?;
-    z_at(x, 0, assigned(x_pt)?, scale, "z'")
+    z_at(x, 0, finite_parameter("x_pt", x_pt)?, scale, "z'")
 }
 
 /// [`z_prime_score`] of each result.
@@ -427,7 +409,7 @@ pub fn z_prime_score(x: f64, x_pt: f64, sigma_pt: f64, u_x_pt: f64) -> crate::Re
 /// ```
 pub fn z_prime_scores(x: &[f64], x_pt: f64, sigma_pt: f64, u_x_pt: f64) -> crate::Result<Vec<f64>> {
     let scale = z_prime_scale(sigma_pt, u_x_pt)?;
-    let x_pt = assigned(x_pt)?;
+    let x_pt = finite_parameter("x_pt", x_pt)?;
     (0..x.len())
         .map(|i| z_at(x[i], i, x_pt, scale, "z'"))
         .collect()
@@ -458,7 +440,10 @@ pub fn z_prime_scores(x: &[f64], x_pt: f64, sigma_pt: f64, u_x_pt: f64) -> crate
 #[doc(alias = "ζ")]
 #[doc(alias = "zeta")]
 pub fn zeta_score(x: f64, u_x: f64, x_pt: f64, u_x_pt: f64) -> crate::Result<f64> {
-    let (x_pt, u_pt) = (assigned(x_pt)?, non_negative("u_x_pt", u_x_pt)?);
+    let (x_pt, u_pt) = (
+        finite_parameter("x_pt", x_pt)?,
+        non_negative("u_x_pt", u_x_pt)?,
+    );
     with_uncertainty((x, u_x, 0), x_pt, u_pt, ("u_x", "zeta"))
 }
 
@@ -477,7 +462,10 @@ pub fn zeta_score(x: f64, u_x: f64, x_pt: f64, u_x_pt: f64) -> crate::Result<f64
 /// # Ok::<(), eqa::Error>(())
 /// ```
 pub fn zeta_scores(x: &[f64], u_x: &[f64], x_pt: f64, u_x_pt: f64) -> crate::Result<Vec<f64>> {
-    let (x_pt, u_pt) = (assigned(x_pt)?, non_negative("u_x_pt", u_x_pt)?);
+    let (x_pt, u_pt) = (
+        finite_parameter("x_pt", x_pt)?,
+        non_negative("u_x_pt", u_x_pt)?,
+    );
     same_length("u_x", x, u_x)?;
     (0..x.len())
         .map(|i| with_uncertainty((x[i], u_x[i], i), x_pt, u_pt, ("u_x", "zeta")))
@@ -510,7 +498,10 @@ pub fn zeta_scores(x: &[f64], u_x: &[f64], x_pt: f64, u_x_pt: f64) -> crate::Res
 #[doc(alias = "E_n")]
 #[doc(alias = "en_score")]
 pub fn en_number(x: f64, big_u_x: f64, x_pt: f64, big_u_x_pt: f64) -> crate::Result<f64> {
-    let (x_pt, u_pt) = (assigned(x_pt)?, non_negative("U_x_pt", big_u_x_pt)?);
+    let (x_pt, u_pt) = (
+        finite_parameter("x_pt", x_pt)?,
+        non_negative("U_x_pt", big_u_x_pt)?,
+    );
     with_uncertainty((x, big_u_x, 0), x_pt, u_pt, ("U_x", "E_n"))
 }
 
@@ -533,7 +524,10 @@ pub fn en_numbers(
     x_pt: f64,
     big_u_x_pt: f64,
 ) -> crate::Result<Vec<f64>> {
-    let (x_pt, u_pt) = (assigned(x_pt)?, non_negative("U_x_pt", big_u_x_pt)?);
+    let (x_pt, u_pt) = (
+        finite_parameter("x_pt", x_pt)?,
+        non_negative("U_x_pt", big_u_x_pt)?,
+    );
     same_length("U_x", x, big_u_x)?;
     (0..x.len())
         .map(|i| with_uncertainty((x[i], big_u_x[i], i), x_pt, u_pt, ("U_x", "E_n")))

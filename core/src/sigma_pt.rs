@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::names::named_choices;
+use crate::parameter::positive;
 use crate::sample::{check, finite};
 
 /// How σ_pt was obtained (the `method` of a [`SigmaPt`]).
@@ -316,18 +317,6 @@ impl SigmaPt {
     }
 }
 
-fn positive_input(name: &'static str, value: f64) -> crate::Result<f64> {
-    if value.is_finite() && value > 0.0 {
-        Ok(value)
-    } else {
-        Err(Error::InvalidParameter {
-            name,
-            value: value.to_string(),
-            expected: "a positive finite number",
-        })
-    }
-}
-
 /// A computed σ_pt that must be positive and finite.
 fn sigma(value: f64, provenance: Provenance, what: &'static str) -> crate::Result<SigmaPt> {
     let value = finite(value, "sigma_pt")?;
@@ -366,7 +355,7 @@ fn sigma(value: f64, provenance: Provenance, what: &'static str) -> crate::Resul
 /// ```
 #[doc(alias = "fitness_for_purpose")]
 pub fn sigma_pt_from_limit(delta_e: f64, fraction: LimitFraction) -> crate::Result<SigmaPt> {
-    let delta_e = positive_input("delta_e", delta_e)?;
+    let delta_e = positive("delta_e", delta_e)?;
     if let LimitFraction::Factor(f) = fraction {
         LimitFraction::factor(f)?;
     }
@@ -411,7 +400,7 @@ pub fn sigma_pt_from_precision(
     repeatability_sd: f64,
     replicates: u32,
 ) -> crate::Result<SigmaPt> {
-    let sigma_big_r = positive_input("reproducibility_sd", reproducibility_sd)?;
+    let sigma_big_r = positive("reproducibility_sd", reproducibility_sd)?;
     if !(repeatability_sd.is_finite() && repeatability_sd >= 0.0) {
         return Err(Error::InvalidParameter {
             name: "repeatability_sd",
@@ -651,7 +640,7 @@ fn line(x: &[f64], s: &[f64]) -> crate::Result<(f64, f64)> {
 /// ```
 #[doc(alias = "s_star")]
 pub fn sigma_pt_from_robust_sd(s_star: f64, p: usize) -> crate::Result<SigmaPt> {
-    let s_star = positive_input("s_star", s_star)?;
+    let s_star = positive("s_star", s_star)?;
     if p == 0 {
         return Err(Error::InvalidParameter {
             name: "p",
