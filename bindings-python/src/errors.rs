@@ -69,7 +69,9 @@ impl Family {
         match self {
             Family::InvalidInput => {
                 "The values cannot be used: too few of them (too_few_values), \
-                 or one is NaN or infinite (non_finite_value, with its index)."
+                 one is NaN or infinite (non_finite_value, with its index), \
+                 or a document does not match its schema (invalid_document, \
+                 with the path of the bad field)."
             }
             Family::InvalidParameter => {
                 "An option is outside its domain (invalid_parameter): details \
@@ -165,6 +167,11 @@ fn describe<'py>(py: Python<'py>, err: &Error) -> PyResult<(Option<Family>, Boun
         Error::Overflow { estimator } => {
             details.set_item("estimator", estimator)?;
             Some(Family::NumericalOverflow)
+        }
+        Error::InvalidDocument { path, message } => {
+            details.set_item("path", path)?;
+            details.set_item("message", message)?;
+            Some(Family::InvalidInput)
         }
         // A variant added to the core after this binding: still an EqaError
         // with its code and message.

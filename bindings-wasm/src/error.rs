@@ -50,6 +50,10 @@ pub(crate) enum Details {
     Overflow {
         estimator: &'static str,
     },
+    InvalidDocument {
+        path: String,
+        message: String,
+    },
     Other {},
 }
 
@@ -131,6 +135,14 @@ pub(crate) fn describe(error: &Error) -> ErrorDescription {
         &Error::Overflow { estimator } => (
             "NumericalOverflowError",
             Details::Overflow { estimator },
+            error,
+        ),
+        Error::InvalidDocument { path, message } => (
+            "InvalidInputError",
+            Details::InvalidDocument {
+                path: path.clone(),
+                message: message.clone(),
+            },
             error,
         ),
         _ => (BASE_NAME, Details::Other {}, error),

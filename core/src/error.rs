@@ -83,6 +83,19 @@ pub enum Error {
         got: usize,
     },
 
+    /// A document (a plan, a criteria table, a results file) does not
+    /// match its schema or is inconsistent.
+    ///
+    /// Fix the field at `path` (such as `programs[0].rounds[2].deadline`).
+    #[error("invalid document at {path}: {message}")]
+    InvalidDocument {
+        /// Where in the document, as a path of field names and indices
+        /// (`.` for the whole document).
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
+
     /// An intermediate or final result overflowed the range of `f64`.
     ///
     /// The spread of the values is too large (beyond about 1e154) to square
@@ -111,6 +124,7 @@ impl Error {
             Error::InvalidParameter { .. } => "invalid_parameter",
             Error::LengthMismatch { .. } => "length_mismatch",
             Error::Overflow { .. } => "overflow",
+            Error::InvalidDocument { .. } => "invalid_document",
         }
     }
 }

@@ -172,6 +172,18 @@ pub use score_bars::{ScoreBars, score_bars};
 pub use score_series::{MAX_WINDOW, ScoreSeries, ScoreSeriesOptions, score_series};
 pub use youden::{Ellipse, MAX_ELLIPSE_POINTS, Youden, YoudenEstimator, YoudenOptions, youden};
 
+// Scoring a round: the plan, criteria, results, peer groups, targets,
+// evaluations and PT scores (domain §3–§5). Each stage is a module of its own.
+pub mod criteria;
+pub mod evaluation;
+pub mod limits;
+pub mod peer;
+pub mod plan;
+pub mod reported;
+pub mod results;
+pub mod targets;
+pub mod timestamp;
+
 /// The Rust examples of the repository's README, run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
