@@ -16,6 +16,7 @@
 use pyo3::prelude::*;
 
 mod algorithm_a;
+mod document;
 mod errors;
 mod estimate;
 mod location;
