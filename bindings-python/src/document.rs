@@ -22,7 +22,8 @@ pub(crate) fn from_py<T: DeserializeOwned>(document: &Bound<'_, PyAny>) -> PyRes
         text.to_cow()?.into_owned()
     } else {
         let json = document.py().import("json")?;
-        json.call_method1("dumps", (document,))?.extract::<String>()?
+        json.call_method1("dumps", (document,))?
+            .extract::<String>()?
     };
     from_text(&text).map_err(|e| CoreError(e).into())
 }

@@ -21,11 +21,9 @@ pub(crate) fn from_js<T: DeserializeOwned>(document: JsValue) -> Result<T, JsVal
     }
     let de = serde_wasm_bindgen::Deserializer::from(document);
     serde_path_to_error::deserialize(de)
-        .map_err(|e| {
-            Error::InvalidDocument {
-                path: e.path().to_string(),
-                message: e.inner().to_string(),
-            }
+        .map_err(|e| Error::InvalidDocument {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
         })
         .map_err(throw)
 }

@@ -384,6 +384,49 @@ impl Program {
     }
 }
 
+impl ResultType {
+    /// The categories (or grades, or names) of the type, in order; empty
+    /// for a quantitative type and for free-text nominal answers.
+    pub fn categories(&self) -> &[Category] {
+        match self {
+            ResultType::Quantitative => &[],
+            ResultType::Qualitative { categories } => categories,
+            ResultType::Ordinal { grades, .. } => grades,
+            ResultType::Nominal { vocabulary } => vocabulary,
+        }
+    }
+
+    /// The position of the category a reported word means: the word, trimmed
+    /// and case-folded, equals a category's code or one of its aliases.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use eqa::plan::{Category, ResultType};
+    ///
+    /// let hbsag = ResultType::Qualitative {
+    ///     categories: vec![
+    ///         Category { code: "negative".into(), aliases: vec!["阴性".into(), "-".into()] },
+    ///         Category { code: "positive".into(), aliases: vec!["阳性".into(), "+".into()] },
+    ///     ],
+    /// };
+    /// assert_eq!(hbsag.category_index(" 阳性"), Some(1));
+    /// assert_eq!(hbsag.category_index("NEGATIVE"), Some(0));
+    /// assert_eq!(hbsag.category_index("weak"), None);
+    /// ```
+    pub fn category_index(&self, word: &str) -> Option<usize> {
+        let word = fold(word);
+        self.categories()
+            .iter()
+            .position(|c| fold(&c.code) == word || c.aliases.iter().any(|a| fold(a) == word))
+    }
+}
+
+/// A word trimmed and case-folded, as categories are compared.
+pub fn fold(word: &str) -> String {
+    word.trim().to_lowercase()
+}
+
 impl Round {
     /// The sample with this code.
     pub fn sample(&self, code: &str) -> Option<&Sample> {
