@@ -76,8 +76,9 @@ pub struct SampleValue {
     pub sample: Arc<str>,
     /// The value as reported.
     pub value: Reported,
-    /// Where it was read from: the line of a CSV file (the header is line
-    /// 1) or the index of a JSON row; unique within a results set.
+    /// Where it was read from: the line a CSV row starts on (the header is
+    /// line 1) or the 1-based position of a JSON row (see
+    /// [`crate::load`]); unique within a results set.
     pub row: u32,
 }
 
