@@ -55,3 +55,66 @@ impl Default for PeerGroupPolicy {
 
 /// The default minimum peer-group size.
 pub const DEFAULT_MIN_N: usize = 10;
+
+impl PeerGroupPolicy {
+    /// Checks the policy: a minimum group size of at least 1.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::InvalidParameter`] naming `min_n`.
+    pub fn check(&self) -> crate::Result<()> {
+        if self.min_n == 0 {
+            return Err(crate::Error::InvalidParameter {
+                name: "min_n",
+                value: "0".into(),
+                expected: "a minimum group size of at least 1",
+            });
+        }
+        Ok(())
+    }
+
+    /// The rungs of the ladder: an empty ladder is one rung of all results.
+    pub fn ladder(&self) -> &[Vec<GroupField>] {
+        if self.rungs.is_empty() {
+            &ALL_RESULTS
+        } else {
+            &self.rungs
+        }
+    }
+}
+
+/// The ladder of one rung of all results.
+static ALL_RESULTS: [Vec<GroupField>; 1] = [Vec::new()];
+
+impl GroupField {
+    /// Every field, in the order of [`GroupField::index`].
+    pub const ALL: [GroupField; 5] = [
+        GroupField::Method,
+        GroupField::Instrument,
+        GroupField::Reagent,
+        GroupField::Calibrator,
+        GroupField::Unit,
+    ];
+
+    /// The field's position in [`GroupField::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            GroupField::Method => 0,
+            GroupField::Instrument => 1,
+            GroupField::Reagent => 2,
+            GroupField::Calibrator => 3,
+            GroupField::Unit => 4,
+        }
+    }
+
+    /// The field's value in a submission.
+    pub fn of(self, submission: &crate::results::Submission) -> Option<&std::sync::Arc<str>> {
+        match self {
+            GroupField::Method => submission.method.as_ref(),
+            GroupField::Instrument => submission.instrument.as_ref(),
+            GroupField::Reagent => submission.reagent.as_ref(),
+            GroupField::Calibrator => submission.calibrator.as_ref(),
+            GroupField::Unit => submission.unit.as_ref(),
+        }
+    }
+}
