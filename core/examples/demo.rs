@@ -1,137 +1,291 @@
-//! The main job for now: the robust estimators of ISO 13528:2022 on the
-//! standard's own example E.3 (atrazine in drinking water, 34 laboratories),
-//! set beside the values printed in its Table E.5.
+//! The main job: a year of a provincial routine-chemistry program (CQCCL's
+//! `C1`, 30 analytes, 3 rounds of 5 samples, 300 laboratories), generated,
+//! scored, followed over the year and reported.
 //!
-//! Run with `cargo run --release -p eqa --example demo`.
+//! Run with `cargo run --release -p eqa --example demo [-- OUTPUT_DIR]`; the
+//! reports go to `target/eqa-demo/` unless a directory is given.
 
-use eqa::{
-    AlgorithmAOptions, Constants, HuberOptions, RobustEstimate, StopRule, algorithm_a,
-    consensus_uncertainty, huber_fixed_scale, made, mean, median, niqr, standard_deviation,
-};
+use std::collections::BTreeMap;
+use std::fmt::{Debug, Display};
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
 
-/// ISO 13528:2022 Table E.4: the 34 results, µg/L.
-const ATRAZINE: [f64; 34] = [
-    0.04, 0.055, 0.178, 0.202, 0.206, 0.227, 0.228, 0.23, 0.23, 0.235, 0.236, 0.237, 0.243, 0.244,
-    0.245, 0.2555, 0.26, 0.264, 0.267, 0.27, 0.273, 0.274, 0.274, 0.278, 0.2811, 0.287, 0.287,
-    0.288, 0.289, 0.295, 0.296, 0.311, 0.331, 0.4246,
+use eqa::certificate::{CertificatePolicy as Policy, certificates};
+use eqa::evaluation::{Outcome, RoundScoring, Verdict};
+use eqa::history::{HistoryRule, histories};
+use eqa::report::{lab_report, round_summary};
+use eqa::synthetic::{Incident, IncidentKind as Kind, PROGRAM, Synthetic, SyntheticOptions};
+
+type Failure = Box<dyn std::error::Error>;
+
+const VERDICTS: [Verdict; 6] = [
+    Verdict::Acceptable,
+    Verdict::Unacceptable,
+    Verdict::NotScored,
+    Verdict::NotReturned,
+    Verdict::Late,
+    Verdict::NotCounted,
+];
+const OUTCOMES: [Outcome; 4] = [
+    Outcome::Satisfactory,
+    Outcome::Unsatisfactory,
+    Outcome::NotReturned,
+    Outcome::Late,
 ];
 
-struct Row {
-    name: &'static str,
-    location: f64,
-    scale: f64,
-    uncertainty: f64,
-    iterations: String,
-    printed: &'static str,
-}
+fn main() -> Result<(), Failure> {
+    let out = std::env::args().nth(1).unwrap_or("target/eqa-demo".into());
+    let start = Instant::now();
+    let data = eqa::synthetic::synthetic_round(&SyntheticOptions::default())?;
+    let generated = start.elapsed();
+    describe(&data)?;
+    println!("generated in {generated:.0?}");
+    let start = Instant::now();
+    let year = eqa::score_year(&data.plan, &data.criteria, &data.results, PROGRAM)?;
+    println!("scored {} rounds in {:.0?}\n", year.len(), start.elapsed());
 
-impl Row {
-    fn iterative(name: &'static str, r: &RobustEstimate, printed: &'static str) -> Row {
-        let state = if r.converged { "" } else { " (bound hit)" };
-        Row {
-            name,
-            location: r.location,
-            scale: r.scale,
-            uncertainty: r.uncertainty,
-            iterations: format!("{}{state}", r.iterations),
-            printed,
-        }
+    println!("values  {}", cells(VERDICTS.map(|v| format!("{v:?}"))));
+    for s in &year {
+        let n = VERDICTS.map(|v| count(&s.evaluations, |e| e.verdict == v));
+        println!("{:<7} {}", s.round, cells(n));
     }
+    println!("labs    {}", cells(OUTCOMES.map(|o| format!("{o:?}"))));
+    for s in &year {
+        let n = OUTCOMES.map(|o| count(&s.program_scores, |p| p.outcome == o));
+        println!("{:<7} {}", s.round, cells(n));
+    }
+    let first = year.first().ok_or("no round")?;
+    analyte_table(first, &data)?;
+    incidents(&year, &data.incidents);
+    over_the_year(&year)?;
+    write_reports(Path::new(&out), &data, &year)
 }
 
-fn main() -> eqa::Result<()> {
-    let x = &ATRAZINE;
-    let p = x.len();
-    let med = median(x)?;
-    let (niqr, made) = (niqr(x)?, made(x, Constants::Iso)?);
-    let converged = AlgorithmAOptions {
-        stop: StopRule::Converged,
-        ..Default::default()
-    };
-    let exact = AlgorithmAOptions {
-        constants: Constants::Exact,
-        ..converged
-    };
-    let huber = HuberOptions {
-        stop: StopRule::Converged,
-        ..Default::default()
-    };
-    let (m, sd) = (mean(x)?, standard_deviation(x)?);
-    let iso = algorithm_a(x, &AlgorithmAOptions::default())?;
-    let rows = [
-        Row {
-            name: "median, nIQR",
-            location: med,
-            scale: niqr,
-            uncertainty: consensus_uncertainty(niqr, p)?,
-            iterations: "-".into(),
-            printed: "0.2620  0.0402  0.0086",
-        },
-        Row {
-            name: "median, MADe",
-            location: med,
-            scale: made,
-            uncertainty: consensus_uncertainty(made, p)?,
-            iterations: "-".into(),
-            printed: "0.2620  0.0386",
-        },
-        Row::iterative("Algorithm A, ISO 2022 stop", &iso, "0.2570  0.0395  0.0085"),
-        Row::iterative("Algorithm A, converged", &algorithm_a(x, &converged)?, ""),
-        Row::iterative("Algorithm A, exact constants", &algorithm_a(x, &exact)?, ""),
-        Row::iterative(
-            "Huber, scale fixed at MADe",
-            &huber_fixed_scale(x, &huber)?,
-            "",
-        ),
-        Row {
-            name: "mean, standard deviation",
-            location: m,
-            scale: sd,
-            uncertainty: sd / (p as f64).sqrt(),
-            iterations: "-".into(),
-            printed: "0.2512  0.0672  0.0115",
-        },
-    ];
+fn count<T>(items: &[T], test: impl Fn(&T) -> bool) -> usize {
+    items.iter().filter(|x| test(x)).count()
+}
 
+fn cells<T: Display>(items: impl IntoIterator<Item = T>) -> String {
+    items.into_iter().map(|x| format!("{x:>15}")).collect()
+}
+
+fn debug(x: impl Debug) -> String {
+    format!("{x:?}")
+}
+
+/// The plan, the criteria and the size of the results.
+fn describe(data: &Synthetic) -> Result<(), Failure> {
+    let (plan, results) = (&data.plan, &data.results);
+    let program = plan.program(PROGRAM).ok_or("no program C1")?;
+    let graded = count(&program.analytes, |a| a.graded);
     println!(
-        "eqa {} - robust statistics of ISO 13528:2022 Annex C",
-        env!("CARGO_PKG_VERSION")
+        "{} — {} ({})",
+        plan.name, plan.provider.name, plan.provider.code
     );
-    println!("Example E.3: atrazine in drinking water, {p} laboratories, ug/L\n");
-    println!(
-        "{:<30} {:>8} {:>8} {:>8} {:>10}   Table E.5",
-        "estimator", "x_pt", "s*", "u(x_pt)", "iterations"
-    );
-    for r in &rows {
+    let mark = if program.accredited { " ※" } else { "" };
+    let (analytes, rounds) = (program.analytes.len(), program.rounds.len());
+    let title = format!("program {} {}{mark}", program.code, program.name);
+    println!("{title}: {analytes} analytes ({graded} graded), {rounds} rounds");
+    for r in &program.rounds {
+        let codes: Vec<&str> = r.samples.iter().map(|s| s.code.as_str()).collect();
+        let samples = codes.join(" ");
         println!(
-            "{:<30} {:>8.4} {:>8.4} {:>8.4} {:>10}   {}",
-            r.name, r.location, r.scale, r.uncertainty, r.iterations, r.printed
+            "  round {}: samples {samples}, deadline {}",
+            r.code, r.deadline
         );
     }
+    let table = data.criteria.tables.first().ok_or("no criteria")?;
+    println!("criteria: {}", table.source);
+    let (labs, submissions) = (results.enrollments.len(), results.submissions.len());
+    let values = results.value_count();
+    print!("{labs} laboratories, {submissions} submissions, {values} values, ");
+    Ok(())
+}
 
-    let delta = 1.5 * iso.scale;
-    let pulled: Vec<String> = x
-        .iter()
-        .filter(|v| (*v - iso.location).abs() > delta)
-        .map(|v| format!("{v}"))
-        .collect();
+/// Round 1 per analyte: its limit, peer groups (of the first sample),
+/// laboratories, acceptance rate, satisfactory laboratories, and the robust
+/// CV (Algorithm A) of all laboratories' counted values, median over the
+/// samples.
+fn analyte_table(scoring: &RoundScoring, data: &Synthetic) -> Result<(), Failure> {
+    let summary = round_summary(scoring)?;
+    let program = data.plan.program(PROGRAM).ok_or("no program C1")?;
+    let round = program.round(&scoring.round).ok_or("no such round")?;
+    let first = round.samples.first().map(|s| s.code.as_str());
+    println!("\nround {} per analyte", scoring.round);
     println!(
-        "\nAlgorithm A pulls {} of {p} results in to x* +/- 1.5 s* = [{:.4}, {:.4}]: {}",
-        pulled.len(),
-        iso.location - delta,
-        iso.location + delta,
-        pulled.join(", ")
+        "analyte  name                   limit  groups  labs  acceptable  satisfactory  CV% all labs"
     );
-    let ratio = iso.uncertainty / (0.3 * iso.scale);
-    println!(
-        "u(x_pt) = {:.4} is {:.0} % of 0.3 s*: {} if sigma_pt = s*.",
-        iso.uncertainty,
-        100.0 * ratio,
-        if ratio <= 1.0 {
-            "negligible"
-        } else {
-            "not negligible; use z' or widen the limits"
+    for analyte in &program.analytes {
+        let code = analyte.code.as_str();
+        let Some(totals) = summary.analytes.iter().find(|t| &*t.analyte == code) else {
+            continue;
+        };
+        let groups = count(&summary.groups, |g| {
+            &*g.analyte == code && Some(&*g.sample) == first
+        });
+        let found = data.criteria.find("CQCCL", data.plan.year, PROGRAM, code);
+        let limit = found.map_or("-".into(), |(_, c)| c.limit.to_string());
+        let rate = match totals.scored {
+            0 => "-".into(),
+            n => format!("{:.1}%", 100.0 * totals.acceptable as f64 / n as f64),
+        };
+        let mut cvs: Vec<f64> = Vec::new();
+        for sample in &round.samples {
+            let counted = [
+                Verdict::Acceptable,
+                Verdict::Unacceptable,
+                Verdict::NotScored,
+            ];
+            let values: Vec<f64> = (scoring.evaluations.iter())
+                .filter(|e| &*e.analyte == code && *e.sample == *sample.code)
+                .filter(|e| counted.contains(&e.verdict))
+                .filter_map(|e| e.value)
+                .collect();
+            if let Ok(a) = eqa::algorithm_a(&values, &eqa::AlgorithmAOptions::default()) {
+                cvs.push(100.0 * a.scale / a.location.abs());
+            }
         }
+        cvs.sort_by(f64::total_cmp);
+        let cv = cvs
+            .get(cvs.len() / 2)
+            .map_or("-".into(), |c| format!("{c:.2}"));
+        let (name, labs, ok) = (pad(&analyte.name), totals.labs, totals.satisfactory_labs);
+        println!("{code:<8} {name} {limit:>6} {groups:>7} {labs:>5} {rate:>11} {ok:>13} {cv:>13}");
+    }
+    Ok(())
+}
+
+/// The name padded to 20 columns (a CJK character takes two).
+fn pad(name: &str) -> String {
+    let used: usize = name.chars().map(|c| 1 + usize::from(c >= '\u{2E80}')).sum();
+    format!("{name}{}", " ".repeat(20_usize.saturating_sub(used)))
+}
+
+/// How many of each kind of injected incident scoring caught: the program
+/// not returned or late, the analyte (GLU, CREA, a biased one)
+/// unsatisfactory, a swapped or shifted value unacceptable, version 1 of a
+/// resubmission not counted.
+fn incidents(year: &[RoundScoring], incidents: &[Incident]) {
+    println!("\nincidents caught / injected");
+    let mut tally: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
+    for i in incidents {
+        let of_round = |s: &&RoundScoring| i.round.as_deref().is_none_or(|r| r == &*s.round);
+        let t = tally.entry(i.kind).or_default();
+        t.0 += usize::from(year.iter().filter(of_round).any(|s| caught(s, i)));
+        t.1 += 1;
+    }
+    for (kind, (caught, n)) in tally {
+        println!("  {:<18} {caught:>3} / {n}", debug(kind));
+    }
+}
+
+/// Whether a round's scoring shows the incident.
+fn caught(s: &RoundScoring, i: &Incident) -> bool {
+    let program = s.program_scores.iter().find(|p| p.lab == i.lab);
+    let outcome = program.map(|p| p.outcome);
+    let hit = |lab: &str, analyte: &str, sample: &str| {
+        *lab == *i.lab
+            && (i.analytes.is_empty() || i.analytes.iter().any(|a| &**a == analyte))
+            && (i.samples.is_empty() || i.samples.iter().any(|x| &**x == sample))
+    };
+    let evaluations = s
+        .evaluations
+        .iter()
+        .filter(|e| hit(&e.lab, &e.analyte, &e.sample));
+    let verdicts: Vec<Verdict> = evaluations.map(|e| e.verdict).collect();
+    let unacceptable = count(&verdicts, |v| *v == Verdict::Unacceptable);
+    match i.kind {
+        Kind::NotReturned | Kind::DraftOnly => outcome == Some(Outcome::NotReturned),
+        Kind::Late => outcome == Some(Outcome::Late),
+        Kind::GlucoseInMgDl | Kind::CreatinineInMgDl | Kind::Biased => {
+            let failed = |a: &eqa::evaluation::AnalyteScore| a.outcome == Outcome::Unsatisfactory;
+            s.analyte_scores
+                .iter()
+                .any(|a| hit(&a.lab, &a.analyte, "") && failed(a))
+        }
+        Kind::SwappedSamples => unacceptable > 0,
+        Kind::Transcription => unacceptable == 1,
+        Kind::Resubmitted => verdicts.len() == 2 && verdicts.contains(&Verdict::NotCounted),
+    }
+}
+
+/// Histories (unsuccessful: 2 consecutive or 2 of 3 unsatisfactory rounds)
+/// and certificates.
+fn over_the_year(year: &[RoundScoring]) -> Result<(), Failure> {
+    let rule = HistoryRule::default();
+    let all = histories(year, &rule)?;
+    let unsuccessful = count(&all, |h| h.analyte.is_none() && h.unsuccessful);
+    let mut by_analyte: BTreeMap<&str, usize> = BTreeMap::new();
+    for h in all.iter().filter(|h| h.unsuccessful) {
+        if let Some(a) = &h.analyte {
+            *by_analyte.entry(a).or_default() += 1;
+        }
+    }
+    let mut worst: Vec<(&str, usize)> = by_analyte.into_iter().collect();
+    worst.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let worst: Vec<String> = worst
+        .iter()
+        .take(8)
+        .map(|(a, n)| format!("{a} {n}"))
+        .collect();
+    println!("\nover the year (unsuccessful: 2 consecutive or 2 of 3 unsatisfactory rounds)");
+    println!("  laboratories unsuccessful for the program: {unsuccessful}");
+    println!("  analytes most often unsuccessful: {}", worst.join(", "));
+    for policy in [Policy::AllRoundsSatisfactory, Policy::NotUnsuccessful] {
+        let certs = certificates(PROGRAM, year, policy, &rule)?;
+        let eligible = count(&certs, |c| c.eligible);
+        let passed: usize = certs.iter().map(|c| c.analytes_passed.len()).sum();
+        let per_lab = passed as f64 / certs.len().max(1) as f64;
+        let of = certs.len();
+        println!(
+            "  certificates ({policy}): {eligible} of {of} eligible, {per_lab:.1} analytes passed each"
+        );
+    }
+    Ok(())
+}
+
+/// Round summaries, three laboratories' reports of round 1, the results,
+/// the plan and the incidents.
+fn write_reports(out: &Path, data: &Synthetic, year: &[RoundScoring]) -> Result<(), Failure> {
+    fs::create_dir_all(out)?;
+    let write = |name: String, text: String| fs::write(out.join(name), text);
+    for scoring in year {
+        let summary = round_summary(scoring)?;
+        write(format!("summary-{}.csv", scoring.round), summary.to_csv())?;
+        let json = serde_json::to_string_pretty(&summary)?;
+        write(format!("summary-{}.json", scoring.round), json)?;
+    }
+    let first = year.first().ok_or("no round")?;
+    let in_first = |i: &&Incident| i.round.as_deref().is_none_or(|r| r == &*first.round);
+    let lab_of = |kind: Kind| {
+        let mut found = data.incidents.iter().filter(|i| i.kind == kind);
+        found.find(in_first).map(|i| &*i.lab)
+    };
+    let plain = data.results.enrollments.first().map(|e| &*e.lab);
+    let labs: Vec<&str> = [plain, lab_of(Kind::Biased), lab_of(Kind::GlucoseInMgDl)]
+        .into_iter()
+        .flatten()
+        .collect();
+    for lab in &labs {
+        let report = lab_report(&data.results, first, lab)?;
+        write(format!("lab-{lab}-{}.csv", first.round), report.to_csv())?;
+        let json = serde_json::to_string_pretty(&report)?;
+        write(format!("lab-{lab}-{}.json", first.round), json)?;
+    }
+    write(
+        "results.csv".into(),
+        eqa::load::results_to_csv(&data.results),
+    )?;
+    write("plan.json".into(), data.plan.to_json())?;
+    write(
+        "incidents.json".into(),
+        serde_json::to_string_pretty(&data.incidents)?,
+    )?;
+    let labs = labs.join(", ");
+    println!(
+        "\nwritten to {}: round summaries, reports of {labs}, results.csv",
+        out.display()
     );
     Ok(())
 }
