@@ -28,7 +28,8 @@ fn rounds(ob: &Bound<'_, PyAny>) -> PyResult<usize> {
 /// creatinine as mg/dL numbers, with swapped samples or a slipped decimal
 /// point. Returns a dict with "plan", "criteria", "results" and "incidents"
 /// (every departure from a plain on-time submission, and the biased
-/// laboratories). The same options always give the same dict.
+/// laboratories). The same options always give the same dict. With
+/// `full_menu`, every laboratory performs every analyte.
 ///
 /// Raises InvalidParameterError unless 1 <= labs <= 100000,
 /// 0 <= seed < 2**64 and 1 <= rounds <= 12.
@@ -38,14 +39,21 @@ fn rounds(ob: &Bound<'_, PyAny>) -> PyResult<usize> {
     labs = SyntheticOptions::default().labs,
     seed = SyntheticOptions::default().seed,
     rounds = SyntheticOptions::default().rounds,
-), text_signature = "(*, labs=300, seed=2026, rounds=3)")]
+    full_menu = false,
+), text_signature = "(*, labs=300, seed=2026, rounds=3, full_menu=False)")]
 pub(crate) fn synthetic_round(
     py: Python<'_>,
     #[pyo3(from_py_with = self::labs)] labs: usize,
     #[pyo3(from_py_with = self::seed)] seed: u64,
     #[pyo3(from_py_with = self::rounds)] rounds: usize,
+    full_menu: bool,
 ) -> PyResult<Py<PyAny>> {
-    let options = SyntheticOptions { labs, seed, rounds };
+    let options = SyntheticOptions {
+        labs,
+        seed,
+        rounds,
+        full_menu,
+    };
     let data = py
         .detach(|| eqa::synthetic::synthetic_round(&options))
         .map_err(CoreError)?;

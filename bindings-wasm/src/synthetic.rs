@@ -43,6 +43,8 @@ export interface SyntheticOptions {
   seed?: number;
   /** Rounds of 5 samples, 1 to 12; default 3. */
   rounds?: number;
+  /** Every laboratory performs every analyte (12000 labs: 1.8 M values a round); default false. */
+  fullMenu?: boolean;
 }
 
 /** What went wrong, or differently, for a laboratory. */
@@ -97,6 +99,8 @@ pub(crate) struct SyntheticOptionsDto {
     labs: Option<Given>,
     seed: Option<Given>,
     rounds: Option<Given>,
+    #[serde(rename = "fullMenu")]
+    full_menu: Option<Given>,
     #[serde(flatten)]
     unknown: BTreeMap<String, IgnoredAny>,
 }
@@ -126,7 +130,7 @@ impl SyntheticOptionsDto {
     /// [`Error::InvalidParameter`] for an unknown key or a value that is
     /// not a whole number.
     pub(crate) fn into_core(self) -> Result<SyntheticOptions, Error> {
-        refuse_unknown(&self.unknown, "labs, seed or rounds")?;
+        refuse_unknown(&self.unknown, "labs, seed, rounds or fullMenu")?;
         let mut options = SyntheticOptions::default();
         let count = |name, expected| {
             move |g| whole(name, g, expected).map(|n| usize::try_from(n).unwrap_or(usize::MAX))
@@ -144,6 +148,14 @@ impl SyntheticOptionsDto {
             self.rounds,
             count("rounds", "a whole number from 1 to 12"),
         )?;
+        set(&mut options.full_menu, self.full_menu, |g| match g {
+            Given::Bool(b) => Ok(b),
+            other => Err(Error::InvalidParameter {
+                name: "fullMenu",
+                value: other.to_string(),
+                expected: "true or false",
+            }),
+        })?;
         Ok(options)
     }
 }
@@ -166,7 +178,8 @@ mod tests {
             SyntheticOptions {
                 labs: 20,
                 seed: 9_007_199_254_740_991,
-                rounds: 3
+                rounds: 3,
+                full_menu: false
             }
         );
     }

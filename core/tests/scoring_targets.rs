@@ -321,6 +321,7 @@ fn synthetic_national_round_timing() {
         labs: 12_000,
         seed: 2026,
         rounds: 1,
+        full_menu: true,
     })
     .unwrap();
     let round = data.plan.programs[0].rounds[0].code.clone();

@@ -11,7 +11,13 @@ use eqa::results::Status;
 use eqa::synthetic::{IncidentKind, Synthetic, SyntheticOptions, synthetic_round};
 
 fn generate(labs: usize, seed: u64, rounds: usize) -> Synthetic {
-    synthetic_round(&SyntheticOptions { labs, seed, rounds }).unwrap()
+    synthetic_round(&SyntheticOptions {
+        labs,
+        seed,
+        rounds,
+        full_menu: false,
+    })
+    .unwrap()
 }
 
 fn default() -> Synthetic {

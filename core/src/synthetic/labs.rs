@@ -162,7 +162,7 @@ pub(super) fn labs(options: &SyntheticOptions, year: &Year) -> Population {
                 .unwrap_or(0);
             let precision = libm::exp(0.3 * random.normal());
             let analytes = (0..ANALYTES.len())
-                .filter(|&a| random.chance(ANALYTES[a].share))
+                .filter(|&a| random.chance(ANALYTES[a].share) || options.full_menu)
                 .collect();
             let bias = ANALYTES
                 .iter()

@@ -85,6 +85,11 @@ pub struct SyntheticOptions {
     /// The number of rounds, 1 to [`MAX_ROUNDS`] (default 3), each of
     /// [`SAMPLES_PER_ROUND`] samples.
     pub rounds: usize,
+    /// Whether every laboratory performs every analyte (default false: each
+    /// analyte is performed by its realistic share of laboratories). With
+    /// it, 12,000 laboratories give exactly 12,000 × 30 × 5 = 1.8 M values
+    /// per round before incidents.
+    pub full_menu: bool,
 }
 
 impl Default for SyntheticOptions {
@@ -93,6 +98,7 @@ impl Default for SyntheticOptions {
             labs: 300,
             seed: 2026,
             rounds: 3,
+            full_menu: false,
         }
     }
 }
@@ -168,7 +174,7 @@ pub struct Incident {
 /// ```
 /// use eqa::synthetic::{IncidentKind, SyntheticOptions, synthetic_round};
 ///
-/// let options = SyntheticOptions { labs: 50, seed: 7, rounds: 1 };
+/// let options = SyntheticOptions { labs: 50, seed: 7, rounds: 1, full_menu: false };
 /// let data = synthetic_round(&options)?;
 /// let c1 = data.plan.program("C1").expect("the program");
 /// assert_eq!((c1.analytes.len(), c1.rounds.len()), (30, 1));
@@ -341,6 +347,7 @@ mod tests {
                 labs,
                 rounds,
                 seed: 1,
+                full_menu: false,
             };
             match synthetic_round(&options) {
                 Err(Error::InvalidParameter { name: n, .. }) => assert_eq!(n, name),
