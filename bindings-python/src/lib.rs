@@ -16,13 +16,21 @@
 use pyo3::prelude::*;
 
 mod algorithm_a;
+mod criteria;
 mod document;
 mod errors;
 mod estimate;
+mod history;
+mod indicators;
+mod load;
 mod location;
 mod options;
+mod report;
 mod sample;
 mod scale;
+mod scoring;
+mod synthetic;
+mod validation;
 
 // ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
 mod algorithm_s;
@@ -153,6 +161,49 @@ fn _eqa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<score_charts::ScoreBars>()?;
     m.add_function(wrap_pyfunction!(score_charts::score_series, m)?)?;
     m.add_class::<score_charts::ScoreSeries>()?;
+
+    // Histories, certificates and reports over scored rounds.
+    m.add_function(wrap_pyfunction!(history::performance_history, m)?)?;
+    m.add_function(wrap_pyfunction!(history::histories, m)?)?;
+    m.add_function(wrap_pyfunction!(history::certificates, m)?)?;
+    m.add_function(wrap_pyfunction!(report::lab_report, m)?)?;
+    m.add_function(wrap_pyfunction!(report::lab_report_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(report::round_summary, m)?)?;
+    m.add_function(wrap_pyfunction!(report::round_summary_csv, m)?)?;
+
+    // Acceptance limits, the shipped criteria tables and unit conversions.
+    m.add_function(wrap_pyfunction!(criteria::judge, m)?)?;
+    m.add_function(wrap_pyfunction!(criteria::builtin_criteria, m)?)?;
+    m.add_function(wrap_pyfunction!(criteria::nccl_2024_criteria, m)?)?;
+    m.add_function(wrap_pyfunction!(criteria::clia_2024_criteria, m)?)?;
+    m.add_function(wrap_pyfunction!(criteria::find_criterion, m)?)?;
+    m.add_function(wrap_pyfunction!(criteria::convert_unit, m)?)?;
+    m.add_function(wrap_pyfunction!(criteria::unit_conversions, m)?)?;
+
+    // Synthetic rounds: a generated plan, criteria and a year of results.
+    m.add_function(wrap_pyfunction!(synthetic::synthetic_round, m)?)?;
+
+    // Hospital indicators: participation, pass and alternative-assessment rates.
+    m.add_function(wrap_pyfunction!(indicators::sample_catalogue, m)?)?;
+    m.add_function(wrap_pyfunction!(indicators::sample_mapping, m)?)?;
+    m.add_function(wrap_pyfunction!(indicators::item_outcomes, m)?)?;
+    m.add_function(wrap_pyfunction!(indicators::hospital_indicators, m)?)?;
+    m.add_function(wrap_pyfunction!(indicators::provider_indicators, m)?)?;
+    m.add_function(wrap_pyfunction!(indicators::validate_indicator_inputs, m)?)?;
+    m.add_function(wrap_pyfunction!(indicators::hospital_indicators_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(indicators::provider_indicators_csv, m)?)?;
+
+    // Results in long format and submission validation.
+    m.add_function(wrap_pyfunction!(load::load_results_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(load::load_results_json, m)?)?;
+    m.add_function(wrap_pyfunction!(load::results_to_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(validation::load_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(validation::validate_submission, m)?)?;
+
+    // Scoring a round: evaluations, peer groups, targets and PT scores.
+    m.add_function(wrap_pyfunction!(scoring::score_round, m)?)?;
+    m.add_function(wrap_pyfunction!(scoring::score_year, m)?)?;
+    m.add_function(wrap_pyfunction!(scoring::vis_score, m)?)?;
 
     errors::register(m)
 }

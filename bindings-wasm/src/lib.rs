@@ -23,10 +23,18 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
+mod criteria;
 mod document;
 mod error;
+mod history;
+mod indicators;
+mod load;
 mod options;
+mod report;
 mod results;
+mod scoring;
+mod synthetic;
+mod validation;
 
 // ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
 mod annex_c;

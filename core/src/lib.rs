@@ -183,6 +183,41 @@ pub mod reported;
 pub mod results;
 pub mod targets;
 pub mod timestamp;
+// Scoring a round: selection, peer groups, targets, verdicts and PT scores.
+pub mod assign;
+pub mod grouping;
+mod intern;
+pub mod judging;
+mod layout;
+mod limit_check;
+mod modality;
+pub mod pt_score;
+pub mod round_score;
+mod selection;
+mod setup;
+pub mod vis;
+pub use round_score::{score_round, score_year};
+pub mod criteria_tables;
+pub mod load;
+mod load_csv;
+mod load_json;
+pub mod synthetic;
+pub mod units;
+pub mod validation;
+mod validation_messages;
+
+// Over scored rounds: performance histories, certificates and reports
+// (domain §3.4, §4.7, §9).
+pub mod certificate;
+pub mod history;
+pub mod report;
+mod report_csv;
+pub use certificate::certificates;
+pub use history::{histories, performance_history};
+pub use report::{lab_report, round_summary};
+
+// Hospital indicators: participation, pass and alternative-assessment rates (domain §6).
+pub mod indicators;
 
 /// The Rust examples of the repository's README, run as doctests.
 #[cfg(doctest)]

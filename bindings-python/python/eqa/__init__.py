@@ -89,6 +89,43 @@ from eqa._eqa import (
     score_bars,
     score_series,
     youden,
+    # Histories, certificates and reports over scored rounds.
+    certificates,
+    histories,
+    lab_report,
+    lab_report_csv,
+    performance_history,
+    round_summary,
+    round_summary_csv,
+    # Synthetic rounds: a generated plan, criteria and a year of results.
+    synthetic_round,
+    # Acceptance limits, the shipped criteria tables and unit conversions.
+    builtin_criteria,
+    clia_2024_criteria,
+    convert_unit,
+    find_criterion,
+    judge,
+    nccl_2024_criteria,
+    unit_conversions,
+    # Hospital indicators: participation, pass and alternative-assessment rates.
+    hospital_indicators,
+    hospital_indicators_csv,
+    item_outcomes,
+    provider_indicators,
+    provider_indicators_csv,
+    sample_catalogue,
+    sample_mapping,
+    validate_indicator_inputs,
+    # Results in long format and submission validation.
+    load_plan,
+    load_results_csv,
+    load_results_json,
+    results_to_csv,
+    validate_submission,
+    # Scoring a round: evaluations, peer groups, targets and PT scores.
+    score_round,
+    score_year,
+    vis_score,
 )
 
 __all__ = [
@@ -173,4 +210,41 @@ __all__ = [
     "score_bars",
     "score_series",
     "youden",
+    # Histories, certificates and reports over scored rounds.
+    "certificates",
+    "histories",
+    "lab_report",
+    "lab_report_csv",
+    "performance_history",
+    "round_summary",
+    "round_summary_csv",
+    # Synthetic rounds: a generated plan, criteria and a year of results.
+    "synthetic_round",
+    # Acceptance limits, the shipped criteria tables and unit conversions.
+    "builtin_criteria",
+    "clia_2024_criteria",
+    "convert_unit",
+    "find_criterion",
+    "judge",
+    "nccl_2024_criteria",
+    "unit_conversions",
+    # Hospital indicators: participation, pass and alternative-assessment rates.
+    "hospital_indicators",
+    "hospital_indicators_csv",
+    "item_outcomes",
+    "provider_indicators",
+    "provider_indicators_csv",
+    "sample_catalogue",
+    "sample_mapping",
+    "validate_indicator_inputs",
+    # Results in long format and submission validation.
+    "load_plan",
+    "load_results_csv",
+    "load_results_json",
+    "results_to_csv",
+    "validate_submission",
+    # Scoring a round: evaluations, peer groups, targets and PT scores.
+    "score_round",
+    "score_year",
+    "vis_score",
 ]

@@ -1130,3 +1130,581 @@ class ScoreSeries:
     def unsatisfactory(self) -> float: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
+
+# Histories, certificates and reports over scored rounds.
+
+# A scoring (as score_round returns it) or results: a JSON-shaped dict or
+# its JSON text.
+_HistoryDocument: TypeAlias = dict[str, Any] | str
+
+@type_check_only
+class _LabHistoryDict(TypedDict):
+    lab: str
+    analyte: str | None
+    rounds: list[str]
+    outcomes: list[str]
+    statuses: list[str]
+    unsuccessful: bool
+
+@type_check_only
+class _CertificateDict(TypedDict):
+    lab: str
+    program: str
+    policy: str
+    eligible: bool
+    analytes_passed: list[str]
+    analytes_failed: list[str]
+    analytes_not_scored: list[str]
+    rounds: int
+
+def performance_history(
+    outcomes: Sequence[str],
+    *,
+    consecutive: int = 2,
+    k_of_n: tuple[int, int] | None = (2, 3),
+) -> list[str]: ...
+def histories(
+    scorings: Sequence[_HistoryDocument] | str,
+    *,
+    consecutive: int = 2,
+    k_of_n: tuple[int, int] | None = (2, 3),
+) -> list[_LabHistoryDict]: ...
+def certificates(
+    scorings: Sequence[_HistoryDocument] | str,
+    *,
+    program: str,
+    policy: Literal["all_rounds_satisfactory", "not_unsuccessful"] = "all_rounds_satisfactory",
+    consecutive: int = 2,
+    k_of_n: tuple[int, int] | None = (2, 3),
+) -> list[_CertificateDict]: ...
+def lab_report(
+    results: _HistoryDocument, scoring: _HistoryDocument, *, lab: str
+) -> dict[str, Any]: ...
+def lab_report_csv(
+    results: _HistoryDocument, scoring: _HistoryDocument, *, lab: str
+) -> str: ...
+def round_summary(scoring: _HistoryDocument) -> dict[str, Any]: ...
+def round_summary_csv(scoring: _HistoryDocument) -> str: ...
+
+__all__ += [
+    "performance_history",
+    "histories",
+    "certificates",
+    "lab_report",
+    "lab_report_csv",
+    "round_summary",
+    "round_summary_csv",
+]
+
+# Synthetic rounds: a generated plan, criteria and a year of results.
+
+_IncidentKind: TypeAlias = Literal[
+    "biased",
+    "not_returned",
+    "draft_only",
+    "resubmitted",
+    "late",
+    "glucose_in_mg_dl",
+    "creatinine_in_mg_dl",
+    "swapped_samples",
+    "transcription",
+]
+
+@type_check_only
+class _IncidentDict(TypedDict):
+    kind: _IncidentKind
+    lab: str
+    round: str | None
+    analytes: list[str]
+    samples: list[str]
+    detail: str
+
+@type_check_only
+class _SyntheticDict(TypedDict):
+    plan: dict[str, Any]
+    criteria: dict[str, Any]
+    results: dict[str, Any]
+    incidents: list[_IncidentDict]
+
+def synthetic_round(
+    *, labs: int = 300, seed: int = 2026, rounds: int = 3, full_menu: bool = False
+) -> _SyntheticDict: ...
+
+__all__ += ["synthetic_round"]
+
+# Acceptance limits, the shipped criteria tables and unit conversions.
+
+from collections.abc import Mapping as _Mapping
+from decimal import Decimal as _Decimal
+
+# A number judged or converted exactly: text and int as written, a float
+# through its shortest text.
+_Number: TypeAlias = str | int | float | _Decimal
+_Boundary: TypeAlias = Literal["inclusive", "exclusive"]
+
+@type_check_only
+class _PercentLimit(TypedDict):
+    kind: Literal["percent"]
+    percent: _Number
+
+@type_check_only
+class _AbsoluteLimit(TypedDict):
+    kind: Literal["absolute"]
+    absolute: _Number
+
+@type_check_only
+class _GreaterOfLimit(TypedDict):
+    kind: Literal["greater_of"]
+    absolute: _Number
+    percent: _Number
+
+@type_check_only
+class _PiecewiseLimit(TypedDict):
+    kind: Literal["piecewise"]
+    breakpoint: _Number
+    absolute: _Number
+    percent: _Number
+
+@type_check_only
+class _SdMultipleLimit(TypedDict):
+    kind: Literal["sd_multiple"]
+    k: _Number
+
+@type_check_only
+class _OrdinalWindowLimit(TypedDict):
+    kind: Literal["ordinal_window"]
+    down: int
+    up: int
+    negative_exact: bool
+
+@type_check_only
+class _CategoricalLimit(TypedDict):
+    kind: Literal["categorical"]
+
+_AcceptanceLimit: TypeAlias = (
+    _PercentLimit
+    | _AbsoluteLimit
+    | _GreaterOfLimit
+    | _PiecewiseLimit
+    | _SdMultipleLimit
+    | _OrdinalWindowLimit
+    | _CategoricalLimit
+)
+
+@type_check_only
+class _Judgement(TypedDict):
+    acceptable: bool
+    allowed: str
+    deviation: str
+
+@type_check_only
+class _Criterion(TypedDict):
+    analyte: str
+    name: str
+    unit: str | None
+    limit: _AcceptanceLimit
+    source: str
+    confirmed: bool
+    note: str
+
+@type_check_only
+class _CriteriaTable(TypedDict):
+    provider: str
+    year: int
+    programs: list[str]
+    name: str
+    source: str
+    criteria: list[_Criterion]
+
+@type_check_only
+class _Criteria(TypedDict):
+    tables: list[_CriteriaTable]
+
+@type_check_only
+class _UnitConversion(TypedDict):
+    analyte: str
+    name: str
+    conventional_unit: str
+    si_unit: str
+    factor: str
+    direction: Literal["si_per_conventional", "conventional_per_si"]
+    source: str
+    confirmed: bool
+
+def judge(
+    value: _Number,
+    target: _Number,
+    limit: _AcceptanceLimit,
+    *,
+    sd: _Number | None = None,
+    boundary: _Boundary = "inclusive",
+) -> _Judgement: ...
+def builtin_criteria() -> _Criteria: ...
+def nccl_2024_criteria() -> _Criteria: ...
+def clia_2024_criteria() -> _Criteria: ...
+def find_criterion(
+    criteria: _Criteria | _CriteriaTable | _Mapping[str, Any] | str,
+    *,
+    provider: str,
+    year: int,
+    program: str,
+    analyte: str,
+) -> _Criterion | None: ...
+def convert_unit(value: _Number, *, analyte: str, from_unit: str, to_unit: str) -> str: ...
+def unit_conversions() -> list[_UnitConversion]: ...
+
+__all__ += [
+    "judge",
+    "builtin_criteria",
+    "nccl_2024_criteria",
+    "clia_2024_criteria",
+    "find_criterion",
+    "convert_unit",
+    "unit_conversions",
+]
+
+# Hospital indicators: participation, pass and alternative-assessment rates.
+
+from collections.abc import Mapping as _AbcMapping
+
+# A document: a JSON-shaped dict or its JSON text.
+_IndDocument: TypeAlias = _AbcMapping[str, Any] | str
+_IndDocuments: TypeAlias = Sequence[_AbcMapping[str, Any]] | str
+_IndOutcome: TypeAlias = Literal[
+    "satisfactory", "unsatisfactory", "not_returned", "late", "no_score", "excused"
+]
+_IndYearPass: TypeAlias = Literal[
+    "all_scored_rounds_satisfactory", "not_unsuccessful", "majority_of_rounds"
+]
+_IndParticipation: TypeAlias = Literal["enrolled", "returned"]
+_IndCombination: TypeAlias = Literal["all_must_pass", "any_passes"]
+_IndUnscored: TypeAlias = Literal["excluded_from_pass_rate", "counted_as_failed"]
+_IndAlternativeCounting: TypeAlias = Literal["used", "meets_rule"]
+_IndKind: TypeAlias = Literal[
+    "participation_rate", "pass_rate", "fail_rate", "alternative_usage_rate", "national_passed_items"
+]
+_IndItemStatus: TypeAlias = Literal["not_offered", "not_participated", "not_evaluated", "passed", "failed"]
+_IndYearVerdict: TypeAlias = Literal["passed", "failed", "not_evaluated", "not_participated"]
+_IndHospitalLevel: TypeAlias = Literal["secondary", "tertiary", "other"]
+
+@type_check_only
+class _IndItemOutcomeDict(TypedDict):
+    provider: str
+    program: str
+    analyte: str
+    lab: str
+    year: int | None
+    rounds: list[_IndOutcome]
+
+@type_check_only
+class _IndAlternativeRuleDict(TypedDict):
+    min_samples: int
+    min_events: int
+    min_agreement: str
+
+@type_check_only
+class _IndPoliciesDict(TypedDict):
+    year_pass: _IndYearPass
+    participation: _IndParticipation
+    combination: _IndCombination
+    unscored: _IndUnscored
+    alternative_counting: _IndAlternativeCounting
+    alternative_rule: _IndAlternativeRuleDict
+
+@type_check_only
+class _IndDict(TypedDict):
+    indicator: _IndKind
+    label: str
+    definition: str
+    numerator: int
+    denominator: int
+    value: float | None
+    numerator_items: list[str]
+    denominator_items: list[str]
+    policies: dict[str, str]
+
+@type_check_only
+class _IndCoverageDict(TypedDict):
+    provider: str
+    program: str
+    analyte: str
+    lab: str
+    rounds: list[_IndOutcome]
+    outcome: int
+    in_scope: bool
+    national: bool
+    verdict: _IndYearVerdict
+
+@type_check_only
+class _IndAlternativeEventDict(TypedDict):
+    index: int
+    date: str
+    samples: int
+    agreeing: int
+    agreement: float | None
+    in_year: bool
+    acceptable: bool
+
+@type_check_only
+class _IndAlternativeSummaryDict(TypedDict):
+    events: list[_IndAlternativeEventDict]
+    events_in_year: int
+    used: bool
+    meets_rule: bool
+
+@type_check_only
+class _IndItemResultDict(TypedDict):
+    item: str
+    name: str | None
+    performed: bool
+    offered: bool
+    offered_anywhere: bool
+    participated: bool
+    status: _IndItemStatus
+    national_status: _IndItemStatus
+    coverages: list[_IndCoverageDict]
+    alternative: _IndAlternativeSummaryDict | None
+
+@type_check_only
+class _IndOutcomeUseDict(TypedDict):
+    used: int
+    other_laboratories: int
+    other_years: int
+    unmapped: int
+
+@type_check_only
+class _IndIssueDict(TypedDict):
+    kind: str
+    location: str
+    message: str
+
+@type_check_only
+class _IndValidationReportDict(TypedDict):
+    issues: list[_IndIssueDict]
+
+@type_check_only
+class _IndHospitalIndicatorsDict(TypedDict):
+    hospital: str
+    name: str
+    level: _IndHospitalLevel
+    year: int
+    scope: str
+    policies: _IndPoliciesDict
+    participation_rate: _IndDict
+    pass_rate: _IndDict
+    fail_rate: _IndDict
+    alternative_usage_rate: _IndDict
+    national_passed_items: _IndDict
+    items: list[_IndItemResultDict]
+    outcomes: _IndOutcomeUseDict
+    issues: list[_IndIssueDict]
+
+_IndBandDict = TypedDict("_IndBandDict", {"from": float, "to": float, "count": int})
+
+@type_check_only
+class _IndDistributionDict(TypedDict):
+    indicator: _IndKind
+    n: int
+    undefined: list[str]
+    min: float | None
+    q1: float | None
+    median: float | None
+    q3: float | None
+    max: float | None
+    mean: float | None
+    bands: list[_IndBandDict]
+
+@type_check_only
+class _IndFailedItemDict(TypedDict):
+    item: str
+    name: str | None
+    failed: int
+    evaluated: int
+    percent: float
+    hospitals: list[str]
+
+@type_check_only
+class _IndGroupSummaryDict(TypedDict):
+    group: Literal["all", "secondary", "tertiary", "other"]
+    hospitals: list[str]
+    distributions: list[_IndDistributionDict]
+    failed_items: list[_IndFailedItemDict]
+
+@type_check_only
+class _IndProviderReportDict(TypedDict):
+    scope: str
+    policies: _IndPoliciesDict
+    hospitals: list[_IndHospitalIndicatorsDict]
+    groups: list[_IndGroupSummaryDict]
+    issues: list[_IndIssueDict]
+
+def sample_catalogue() -> dict[str, Any]: ...
+def sample_mapping() -> dict[str, Any]: ...
+def item_outcomes(
+    plan: _IndDocument, scorings: _IndDocuments
+) -> list[_IndItemOutcomeDict]: ...
+def hospital_indicators(
+    catalogue: _IndDocument,
+    mapping: _IndDocument,
+    hospital: _IndDocument,
+    outcomes: _IndDocuments,
+    *,
+    scope: str,
+    year_pass: _IndYearPass = "all_scored_rounds_satisfactory",
+    participation: _IndParticipation = "enrolled",
+    combination: _IndCombination = "all_must_pass",
+    unscored: _IndUnscored = "excluded_from_pass_rate",
+    alternative_counting: _IndAlternativeCounting = "used",
+    min_samples: int = 5,
+    min_events: int = 2,
+    min_agreement: float = 80.0,
+) -> _IndHospitalIndicatorsDict: ...
+def provider_indicators(
+    catalogue: _IndDocument,
+    mapping: _IndDocument,
+    hospitals: _IndDocuments,
+    outcomes: _IndDocuments,
+    *,
+    scope: str,
+    year_pass: _IndYearPass = "all_scored_rounds_satisfactory",
+    participation: _IndParticipation = "enrolled",
+    combination: _IndCombination = "all_must_pass",
+    unscored: _IndUnscored = "excluded_from_pass_rate",
+    alternative_counting: _IndAlternativeCounting = "used",
+    min_samples: int = 5,
+    min_events: int = 2,
+    min_agreement: float = 80.0,
+) -> _IndProviderReportDict: ...
+def validate_indicator_inputs(
+    catalogue: _IndDocument,
+    mapping: _IndDocument,
+    hospitals: _IndDocuments,
+    outcomes: _IndDocuments,
+) -> _IndValidationReportDict: ...
+def hospital_indicators_csv(result: _IndDocument) -> str: ...
+def provider_indicators_csv(
+    report: _IndDocument, *, table: Literal["hospitals", "distributions", "failed_items"]
+) -> str: ...
+
+__all__ += [
+    "sample_catalogue",
+    "sample_mapping",
+    "item_outcomes",
+    "hospital_indicators",
+    "provider_indicators",
+    "validate_indicator_inputs",
+    "hospital_indicators_csv",
+    "provider_indicators_csv",
+]
+
+# Results in long format and submission validation.
+
+_Severity: TypeAlias = Literal["error", "warning"]
+_ProblemCode: TypeAlias = Literal[
+    "missing_column",
+    "unknown_column",
+    "duplicate_column",
+    "missing_field",
+    "bad_status",
+    "bad_timestamp",
+    "bad_version",
+    "bad_field",
+    "ragged_row",
+    "blank_row",
+    "unreadable_row",
+    "invalid_document",
+    "conflicting_metadata",
+    "duplicate_row",
+]
+_IssueCode: TypeAlias = Literal[
+    "unknown_program",
+    "unknown_round",
+    "unknown_analyte",
+    "unknown_sample",
+    "wrong_program_or_round",
+    "missing_sample",
+    "duplicate_sample",
+    "blank_value",
+    "unreadable_value",
+    "out_of_vocabulary",
+    "wrong_unit",
+    "implausible_value",
+    "missing_instrument",
+    "missing_reagent",
+    "missing_method",
+    "missing_calibrator",
+    "past_deadline",
+    "not_open_yet",
+    "duplicate_analyte",
+]
+
+@type_check_only
+class _LoadProblemDict(TypedDict):
+    row: int
+    column: str | None
+    code: _ProblemCode
+    severity: _Severity
+    message: str
+
+@type_check_only
+class _LoadedDict(TypedDict):
+    results: dict[str, Any]
+    problems: list[_LoadProblemDict]
+    rows: int
+
+@type_check_only
+class _IssueDict(TypedDict):
+    path: str
+    code: _IssueCode
+    severity: _Severity
+    analyte: str | None
+    sample: str | None
+    message_en: str
+    message_zh: str
+
+@type_check_only
+class _ValidationReportDict(TypedDict):
+    valid: bool
+    issues: list[_IssueDict]
+
+def load_results_csv(text: str) -> _LoadedDict: ...
+def load_results_json(text: str | Sequence[Any] | dict[str, Any]) -> _LoadedDict: ...
+def results_to_csv(results: dict[str, Any] | str) -> str: ...
+def load_plan(document: dict[str, Any] | str) -> dict[str, Any]: ...
+def validate_submission(
+    plan: dict[str, Any] | str,
+    submissions: Sequence[dict[str, Any]] | str,
+    *,
+    program: str,
+    round: str,
+    now: str | None = None,
+) -> _ValidationReportDict: ...
+
+__all__ += [
+    "load_results_csv",
+    "load_results_json",
+    "results_to_csv",
+    "load_plan",
+    "validate_submission",
+]
+
+# Scoring a round: evaluations, peer groups, targets and PT scores.
+
+def score_round(
+    plan: dict[str, Any] | str,
+    criteria: dict[str, Any] | str | None,
+    results: dict[str, Any] | str,
+    *,
+    program: str,
+    round: str,
+) -> dict[str, Any]: ...
+def score_year(
+    plan: dict[str, Any] | str,
+    criteria: dict[str, Any] | str | None,
+    results: dict[str, Any] | str,
+    *,
+    program: str,
+) -> list[dict[str, Any]]: ...
+def vis_score(value: float, target: float, ccv: float) -> int: ...
+
+__all__ += ["score_round", "score_year", "vis_score"]
