@@ -97,13 +97,20 @@ def test_glucose_in_mg_dl_is_visible_in_the_numbers(default: Any) -> None:
 
 
 def test_options_out_of_range_are_refused() -> None:
-    for options in ({"labs": 0}, {"labs": 100_001}, {"rounds": 0}, {"rounds": 13}):
+    cases: list[dict[str, Any]] = [{"labs": 0}, {"labs": 100_001}, {"rounds": 0}, {"rounds": 13}]
+    for options in cases:
         with pytest.raises(eqa.InvalidParameterError) as info:
             eqa.synthetic_round(**options)
         assert info.value.code == "invalid_parameter"
         assert info.value.details["name"] == next(iter(options))
     with pytest.raises(eqa.InvalidParameterError):
         eqa.synthetic_round(seed=-1)
+
+
+def test_a_full_menu_gives_every_laboratory_every_analyte() -> None:
+    data = eqa.synthetic_round(labs=20, rounds=1, full_menu=True)
+    enrolled = {len(e["analytes"]) for e in data["results"]["enrollments"]}
+    assert enrolled == {30}
 
 
 def test_the_generated_round_scores_end_to_end(default: Any) -> None:
