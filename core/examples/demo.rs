@@ -122,7 +122,7 @@ fn analyte_table(scoring: &RoundScoring, data: &Synthetic) -> Result<(), Failure
             continue;
         };
         let groups = count(&summary.groups, |g| {
-            &*g.analyte == code && Some(&*g.sample) == first
+            &*g.group.analyte == code && Some(&*g.group.sample) == first
         });
         let found = data.criteria.find("CQCCL", data.plan.year, PROGRAM, code);
         let limit = found.map_or("-".into(), |(_, c)| c.limit.to_string());

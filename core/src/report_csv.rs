@@ -166,7 +166,8 @@ impl RoundSummary {
     /// ```
     pub fn to_csv(&self) -> String {
         let mut rows = vec![SUMMARY_HEADER.map(String::from).to_vec()];
-        for g in &self.groups {
+        for summary in &self.groups {
+            let g = &summary.group;
             rows.push(vec![
                 self.program.to_string(),
                 self.round.to_string(),
@@ -185,9 +186,9 @@ impl RoundSummary {
                 number(g.agreement),
                 g.method.to_string(),
                 g.warnings.iter().map(name).collect::<Vec<_>>().join("; "),
-                g.scored.to_string(),
-                g.acceptable.to_string(),
-                number(g.acceptance_rate),
+                summary.scored.to_string(),
+                summary.acceptable.to_string(),
+                number(summary.acceptance_rate),
             ]);
         }
         write(&rows)

@@ -346,10 +346,17 @@ fn the_round_summary() {
     );
     let g = &summary.groups[3];
     assert_eq!(
-        (g.scored, g.acceptable, g.n, g.n_used, g.target, g.median),
+        (
+            g.scored,
+            g.acceptable,
+            g.group.n,
+            g.group.n_used,
+            g.group.target,
+            g.group.median
+        ),
         (3, 3, 3, 3, Some(3.5), Some(3.5))
     );
-    assert_eq!(g.warnings, [TargetWarning::SmallGroup]);
+    assert_eq!(g.group.warnings, [TargetWarning::SmallGroup]);
     let t = &summary.analytes[0];
     assert_eq!(
         (

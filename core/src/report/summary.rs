@@ -6,45 +6,17 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::evaluation::{Outcome, RoundScoring, TargetWarning, Verdict};
-use crate::peer::GroupField;
+use crate::evaluation::{Outcome, PeerGroup, RoundScoring, Verdict};
 
 use super::group_of;
 
 /// One peer group of one analyte and sample, with how its participants
-/// fared.
+/// fared. Serialised flat: the group's fields, then the counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupSummary {
-    /// The analyte's code.
-    pub analyte: Arc<str>,
-    /// The sample's code.
-    pub sample: Arc<str>,
-    /// The rung of the ladder (0 = finest).
-    pub rung: u32,
-    /// The group's key: fields and their values.
-    pub key: Vec<(GroupField, Arc<str>)>,
-    /// How many results the group has.
-    pub n: usize,
-    /// How many the estimator used.
-    pub n_used: usize,
-    /// The target.
-    pub target: Option<f64>,
-    /// The target's standard uncertainty.
-    pub uncertainty: Option<f64>,
-    /// The (robust) standard deviation.
-    pub sd: Option<f64>,
-    /// The coefficient of variation in percent.
-    pub cv: Option<f64>,
-    /// The median.
-    pub median: Option<f64>,
-    /// The expected category of a categorical analyte.
-    pub category: Option<Arc<str>>,
-    /// The share of participants giving that category, in percent.
-    pub agreement: Option<f64>,
-    /// How the target was assigned.
-    pub method: Arc<str>,
-    /// Warnings about the target.
-    pub warnings: Vec<TargetWarning>,
+    /// The group and its target, as scoring produced them.
+    #[serde(flatten)]
+    pub group: PeerGroup,
     /// Scored values (acceptable or unacceptable) judged against this
     /// group's target.
     pub scored: usize,
@@ -148,21 +120,7 @@ pub fn round_summary(scoring: &RoundScoring) -> Result<RoundSummary> {
         .iter()
         .zip(counts)
         .map(|(g, (scored, acceptable))| GroupSummary {
-            analyte: g.analyte.clone(),
-            sample: g.sample.clone(),
-            rung: g.rung,
-            key: g.key.clone(),
-            n: g.n,
-            n_used: g.n_used,
-            target: g.target,
-            uncertainty: g.uncertainty,
-            sd: g.sd,
-            cv: g.cv,
-            median: g.median,
-            category: g.category.clone(),
-            agreement: g.agreement,
-            method: g.method.clone(),
-            warnings: g.warnings.clone(),
+            group: g.clone(),
             scored,
             acceptable,
             acceptance_rate: percent(acceptable, scored),
