@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::evaluation::Outcome;
+use crate::history::{HistoryRule, HistoryStatus, performance_history};
 use crate::names::named_choices;
 
 /// When an analyte passes the year (合格), from its rounds' outcomes.
@@ -24,7 +25,9 @@ pub enum YearPassPolicy {
     #[default]
     AllScoredRoundsSatisfactory,
     /// Not unsuccessful: no two consecutive unsatisfactory scored rounds and
-    /// no two unsatisfactory in any three consecutive ones (domain §4.7).
+    /// no two unsatisfactory in any three consecutive ones (domain §4.7), as
+    /// [`crate::history::performance_history`] decides under the default
+    /// [`crate::history::HistoryRule`].
     NotUnsuccessful,
     /// More than half of the scored rounds satisfactory.
     MajorityOfRounds,
@@ -316,12 +319,11 @@ impl YearPassPolicy {
         let bad = unsatisfactory.iter().filter(|&&u| u).count();
         Some(match self {
             YearPassPolicy::AllScoredRoundsSatisfactory => bad == 0,
-            YearPassPolicy::NotUnsuccessful => {
-                let width = unsatisfactory.len().clamp(1, 3);
-                !unsatisfactory
-                    .windows(width)
-                    .any(|w| w.iter().filter(|&&u| u).count() >= 2)
-            }
+            // The default rule of the performance history: two consecutive,
+            // or two of three consecutive, unsatisfactory scored rounds. The
+            // default rule is valid, so the history cannot refuse it.
+            YearPassPolicy::NotUnsuccessful => performance_history(rounds, &HistoryRule::default())
+                .is_ok_and(|statuses| !statuses.contains(&HistoryStatus::Unsuccessful)),
             YearPassPolicy::MajorityOfRounds => {
                 2 * (unsatisfactory.len() - bad) > unsatisfactory.len()
             }
