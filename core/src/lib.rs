@@ -175,6 +175,7 @@ pub use youden::{Ellipse, MAX_ELLIPSE_POINTS, Youden, YoudenEstimator, YoudenOpt
 // Scoring a round: the plan, criteria, results, peer groups, targets,
 // evaluations and PT scores (domain §3–§5). Each stage is a module of its own.
 pub mod criteria;
+mod csv_text;
 pub mod evaluation;
 pub mod limits;
 pub mod peer;

@@ -1,8 +1,8 @@
 //! The long format as CSV: reading it into [`Results`] and writing it back.
 
-use std::fmt::Write as _;
 use std::sync::Arc;
 
+use crate::csv_text::push_record;
 use crate::load::{Builder, COLUMNS, Cells, Loaded, ProblemCode, REQUIRED_COLUMNS, column_index};
 use crate::results::{Results, Status};
 
@@ -209,13 +209,7 @@ pub fn results_to_csv(results: &Results) -> String {
             &time,
             &version,
         ];
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_cell(&mut out, cell);
-        }
-        out.push('\n');
+        push_record(&mut out, &cells);
     }
     out
 }
@@ -223,13 +217,4 @@ pub fn results_to_csv(results: &Results) -> String {
 /// An optional field's text, or nothing.
 fn text(field: &Option<Arc<str>>) -> &str {
     field.as_deref().unwrap_or("")
-}
-
-/// Writes a cell, quoted when it holds a comma, a quote or a line break.
-fn push_cell(out: &mut String, cell: &str) {
-    if cell.contains([',', '"', '\n', '\r']) {
-        let _ = write!(out, "\"{}\"", cell.replace('"', "\"\""));
-    } else {
-        out.push_str(cell);
-    }
 }

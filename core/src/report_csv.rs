@@ -105,7 +105,7 @@ impl LabReport {
                 rows.push([head.clone(), sample_cells(s)].concat());
             }
         }
-        write(&rows)
+        crate::csv_text::records(&rows)
     }
 
     fn analyte_cells(&self, a: &AnalyteReport) -> Vec<String> {
@@ -191,20 +191,8 @@ impl RoundSummary {
                 number(summary.acceptance_rate),
             ]);
         }
-        write(&rows)
+        crate::csv_text::records(&rows)
     }
-}
-
-/// The rows as CSV text. Writing into memory cannot fail, and every cell is
-/// UTF-8 text.
-fn write(rows: &[Vec<String>]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        // Only I/O can make writing a record fail, and a `Vec` has none.
-        let _ = writer.write_record(row);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// The shortest text that reads back to the same number; empty for `None`.

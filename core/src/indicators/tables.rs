@@ -1,9 +1,10 @@
-//! The indicator reports as CSV tables (RFC 4180: comma-separated, fields
+//! The indicator reports as CSV tables (see `crate::csv_text`; fields
 //! quoted when they hold a comma, a quote or a line break; `\n` line ends).
 //! An undefined value is an empty field.
 
 use super::aggregate::ProviderReport;
 use super::rates::HospitalIndicators;
+use crate::csv_text::push_record;
 use crate::names::named_choices;
 
 /// The tables of a [`ProviderReport`].
@@ -24,20 +25,6 @@ named_choices!(ReportTable, option "table",
     Distributions => "distributions",
     FailedItems => "failed_items",
 });
-
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
-fn line(out: &mut String, fields: &[String]) {
-    let fields: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    out.push_str(&fields.join(","));
-    out.push('\n');
-}
 
 fn number(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
@@ -63,7 +50,7 @@ impl HospitalIndicators {
     /// ```
     pub fn items_csv(&self) -> String {
         let mut out = String::new();
-        line(
+        push_record(
             &mut out,
             &[
                 "item",
@@ -91,7 +78,7 @@ impl HospitalIndicators {
                     )
                 })
                 .collect();
-            line(
+            push_record(
                 &mut out,
                 &[
                     i.item.clone(),
@@ -145,7 +132,7 @@ impl ProviderReport {
                         header.push(format!("{kind}_{part}"));
                     }
                 }
-                line(&mut out, &header);
+                push_record(&mut out, &header);
                 for h in &self.hospitals {
                     let mut row = vec![
                         h.hospital.clone(),
@@ -160,7 +147,7 @@ impl ProviderReport {
                             number(i.value),
                         ]);
                     }
-                    line(&mut out, &row);
+                    push_record(&mut out, &row);
                 }
             }
             ReportTable::Distributions => {
@@ -176,10 +163,10 @@ impl ProviderReport {
                     "max",
                     "mean",
                 ];
-                line(&mut out, &header.map(String::from));
+                push_record(&mut out, &header.map(String::from));
                 for g in &self.groups {
                     for d in &g.distributions {
-                        line(
+                        push_record(
                             &mut out,
                             &[
                                 g.group.as_str().to_owned(),
@@ -207,10 +194,10 @@ impl ProviderReport {
                     "percent",
                     "hospitals",
                 ];
-                line(&mut out, &header.map(String::from));
+                push_record(&mut out, &header.map(String::from));
                 for g in &self.groups {
                     for f in &g.failed_items {
-                        line(
+                        push_record(
                             &mut out,
                             &[
                                 g.group.as_str().to_owned(),
