@@ -9,7 +9,6 @@ use std::sync::Arc;
 
 use crate::evaluation::{Evaluation, Reason, Verdict};
 use crate::intern::{ArcInterner, FastMap};
-use crate::limit_check::number_to_f64;
 use crate::plan::Round;
 use crate::reported::Reported;
 use crate::results::{Results, Status, Submission};
@@ -70,7 +69,7 @@ fn blank(
         row,
         verdict: Verdict::NotCounted,
         reason: None,
-        value: value.and_then(Reported::as_number).map(number_to_f64),
+        value: value.and_then(Reported::as_f64),
         target: None,
         allowed: None,
         bias: None,

@@ -7,23 +7,6 @@ use crate::error::{Error, Result};
 use crate::limits::{AcceptanceLimit, Boundary};
 use crate::reported::{from_f64, to_f64};
 
-/// Powers of ten exactly representable in `f64`.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
-/// The `f64` nearest to a decimal: one correctly rounded division when the
-/// mantissa has at most 53 bits and the scale is at most 22, else through
-/// the decimal's text ([`crate::reported::to_f64`]).
-pub(crate) fn number_to_f64(value: Decimal) -> f64 {
-    let m = value.mantissa();
-    match POW10.get(value.scale() as usize) {
-        Some(&p) if m.unsigned_abs() < 1 << 53 => (m as i64) as f64 / p,
-        _ => to_f64(value),
-    }
-}
-
 /// Relative closeness below which an `f64` decision is checked in exact
 /// decimal arithmetic.
 const CLOSE: f64 = 1e-9;
@@ -150,28 +133,28 @@ impl LimitCheck {
     /// (a target within 1e-9 of a piecewise limit's breakpoint).
     fn approximate_allowed(&self) -> Option<f64> {
         let t = self.target.abs();
-        let pct = |p: Decimal| number_to_f64(p) / 100.0 * t;
+        let pct = |p: Decimal| to_f64(p) / 100.0 * t;
         match self.limit {
             AcceptanceLimit::Percent { percent } => Some(pct(percent)),
-            AcceptanceLimit::Absolute { absolute } => Some(number_to_f64(absolute)),
+            AcceptanceLimit::Absolute { absolute } => Some(to_f64(absolute)),
             AcceptanceLimit::GreaterOf { absolute, percent } => {
-                Some(number_to_f64(absolute).max(pct(percent)))
+                Some(to_f64(absolute).max(pct(percent)))
             }
             AcceptanceLimit::Piecewise {
                 breakpoint,
                 absolute,
                 percent,
             } => {
-                let b = number_to_f64(breakpoint);
+                let b = to_f64(breakpoint);
                 if (t - b).abs() <= CLOSE * t.max(b) {
                     None
                 } else if t <= b {
-                    Some(number_to_f64(absolute))
+                    Some(to_f64(absolute))
                 } else {
                     Some(pct(percent))
                 }
             }
-            AcceptanceLimit::SdMultiple { k } => self.sd.map(|s| number_to_f64(k) * s),
+            AcceptanceLimit::SdMultiple { k } => self.sd.map(|s| to_f64(k) * s),
             AcceptanceLimit::OrdinalWindow { .. } | AcceptanceLimit::Categorical => None,
         }
     }
@@ -212,7 +195,7 @@ impl LimitCheck {
     ///
     /// As [`AcceptanceLimit::judge`], when the exact decision is needed.
     pub fn acceptable(&self, value: Decimal) -> Result<bool> {
-        self.acceptable_with(number_to_f64(value), || value)
+        self.acceptable_with(to_f64(value), || value)
     }
 
     /// As [`LimitCheck::acceptable`], with the value's `f64` known and its
@@ -248,10 +231,10 @@ mod tests {
             "79228162514264337593543950335",
         ] {
             let d: Decimal = text.parse().unwrap();
-            assert_eq!(number_to_f64(d), to_f64(d), "{text}");
+            assert_eq!(to_f64(d), to_f64(d), "{text}");
         }
         let tiny = Decimal::from_scientific("1e-25").unwrap();
-        assert_eq!(number_to_f64(tiny), 1e-25);
+        assert_eq!(to_f64(tiny), 1e-25);
     }
 
     #[test]

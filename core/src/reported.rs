@@ -91,11 +91,25 @@ impl Reported {
     }
 }
 
-/// The `f64` nearest to a decimal (through its text, so correctly rounded).
+/// Powers of ten exactly representable in `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The `f64` nearest to a decimal (correctly rounded).
+///
+/// A mantissa of at most 53 bits with a scale of at most 22 takes one
+/// division of two exact `f64`s, which IEEE 754 rounds correctly; any other
+/// decimal goes through its text, which `f64`'s parser reads correctly
+/// rounded.
 pub fn to_f64(value: Decimal) -> f64 {
-    // A Decimal's text is a plain decimal number, which f64's parser reads
-    // correctly rounded; it cannot fail.
-    value.to_string().parse().unwrap_or(f64::NAN)
+    let m = value.mantissa();
+    match POW10.get(value.scale() as usize) {
+        Some(&p) if m.unsigned_abs() < 1 << 53 => (m as i64) as f64 / p,
+        // A Decimal's text is a plain decimal number; parsing cannot fail.
+        _ => value.to_string().parse().unwrap_or(f64::NAN),
+    }
 }
 
 /// The decimal whose text is the shortest that reads back as `value`
@@ -250,6 +264,23 @@ mod tests {
         );
         assert_eq!(Reported::new("  ").reading(), &Reading::Blank);
         assert_eq!(Reported::new("< 0.5").text(), "< 0.5");
+    }
+
+    #[test]
+    fn converts_decimals_to_the_nearest_f64() {
+        for text in [
+            "0.1",
+            "5.263",
+            "-4.60",
+            "123456789.123456789",
+            "1e-28",
+            "79228162514264337593543950335",
+        ] {
+            let d = Decimal::from_scientific(text)
+                .or_else(|_| text.parse())
+                .unwrap();
+            assert_eq!(to_f64(d), d.to_string().parse::<f64>().unwrap(), "{text}");
+        }
     }
 
     #[test]
