@@ -1,17 +1,17 @@
 //! Acceptance limits, the shipped criteria tables and unit conversions:
 //! `judge`, `builtin_criteria`, `nccl_2024_criteria`, `clia_2024_criteria`,
 //! `find_criterion`, `convert_unit` and `unit_conversions`, computed by
-//! [`eqa::limits`], [`eqa::criteria`] and [`eqa::units`].
+//! [`eqa::plan::limits`], [`eqa::plan::criteria`] and [`eqa::plan::units`].
 //!
 //! Numbers that are judged or converted cross as `str`, `int`, `float` or
 //! `decimal.Decimal`: text and integers are read exactly, a float through its
 //! shortest text (`0.1` is 0.1). Decimals leave as strings.
 
 use eqa::Error;
-use eqa::criteria::Criteria;
-use eqa::limits::{AcceptanceLimit, Boundary};
-use eqa::reported::{Reported, from_f64};
-use eqa::units;
+use eqa::plan::criteria::Criteria;
+use eqa::plan::limits::{AcceptanceLimit, Boundary};
+use eqa::plan::reported::{Reported, from_f64};
+use eqa::plan::units;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
 use rust_decimal::Decimal;

@@ -1,11 +1,11 @@
 //! `performance_history`, `histories` and `certificates`: performance over
 //! consecutive rounds and certificates (domain §3.4, §4.7), computed by
-//! [`eqa::history`] and [`eqa::certificate`]. Scorings arrive as the dicts
+//! [`eqa::history`] and [`eqa::history`]. Scorings arrive as the dicts
 //! (or JSON text) that `score_round` returns; results leave as dicts.
 
-use eqa::certificate::CertificatePolicy;
-use eqa::evaluation::{Outcome, RoundScoring};
+use eqa::history::CertificatePolicy;
 use eqa::history::HistoryRule;
+use eqa::scoring::{Outcome, RoundScoring};
 use pyo3::prelude::*;
 
 use crate::document::{from_py, to_py};

@@ -4,13 +4,13 @@
 //! inputs, and the CSV tables. Documents arrive as dicts (or JSON text) and
 //! leave as dicts; policies are keyword-only names parsed by the core.
 
-use eqa::evaluation::RoundScoring;
 use eqa::indicators::{
     self, AlternativeCounting, AlternativeRule, Catalogue, CombinationPolicy, Hospital,
     HospitalIndicators, IndicatorPolicies, ItemOutcome, Mapping, ParticipationPolicy,
     ProviderReport, ProviderScope, ReportTable, UnscoredPolicy, YearPassPolicy,
 };
 use eqa::plan::Plan;
+use eqa::scoring::RoundScoring;
 use pyo3::prelude::*;
 
 use crate::document::{from_py, to_py};

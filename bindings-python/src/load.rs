@@ -1,5 +1,5 @@
 //! `load_results_csv`, `load_results_json` and `results_to_csv`: results
-//! in long format, read and written by [`eqa::load`].
+//! in long format, read and written by [`eqa::results::load`].
 
 use eqa::results::Results;
 use pyo3::prelude::*;
@@ -25,7 +25,7 @@ pub(crate) fn json_text(document: &Bound<'_, PyAny>) -> PyResult<String> {
 /// Never raises for bad rows: every problem is listed.
 #[pyfunction]
 pub(crate) fn load_results_csv(py: Python<'_>, text: &str) -> PyResult<Py<PyAny>> {
-    let loaded = py.detach(|| eqa::load::load_results_csv(text));
+    let loaded = py.detach(|| eqa::results::load_results_csv(text));
     to_py(py, &loaded)
 }
 
@@ -37,7 +37,7 @@ pub(crate) fn load_results_csv(py: Python<'_>, text: &str) -> PyResult<Py<PyAny>
 #[pyfunction]
 pub(crate) fn load_results_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let text = json_text(text)?;
-    let loaded = py.detach(|| eqa::load::load_results_json(&text));
+    let loaded = py.detach(|| eqa::results::load_results_json(&text));
     to_py(py, &loaded)
 }
 
@@ -49,5 +49,5 @@ pub(crate) fn load_results_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyRe
 #[pyfunction]
 pub(crate) fn results_to_csv(py: Python<'_>, results: &Bound<'_, PyAny>) -> PyResult<String> {
     let results: Results = from_py(results)?;
-    Ok(py.detach(|| eqa::load::results_to_csv(&results)))
+    Ok(py.detach(|| eqa::results::results_to_csv(&results)))
 }

@@ -2,8 +2,8 @@
 //! built by [`eqa::report`]. Results and scorings arrive as dicts (or JSON
 //! text), reports leave as dicts or CSV text.
 
-use eqa::evaluation::RoundScoring;
 use eqa::results::Results;
+use eqa::scoring::RoundScoring;
 use pyo3::prelude::*;
 
 use crate::document::{from_py, to_py};

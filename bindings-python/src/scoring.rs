@@ -1,11 +1,11 @@
 //! `score_round`, `score_year` and `vis_score`: a round scored by
 //! [`eqa::score_round`] (every value evaluated, peer groups and targets, PT
 //! scores of analytes and programs), and the legacy VIS score
-//! [`eqa::vis::vis_score`]. Documents arrive as dicts or JSON text; the
+//! [`eqa::scoring::vis_score`]. Documents arrive as dicts or JSON text; the
 //! scoring leaves as a dict.
 
-use eqa::criteria::Criteria;
 use eqa::plan::Plan;
+use eqa::plan::criteria::Criteria;
 use eqa::results::Results;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -99,5 +99,5 @@ pub(crate) fn score_year(
 /// of 0, or a CCV that is not positive.
 #[pyfunction]
 pub(crate) fn vis_score(value: f64, target: f64, ccv: f64) -> EqaResult<u32> {
-    Ok(eqa::vis::vis_score(value, target, ccv)?)
+    Ok(eqa::scoring::vis_score(value, target, ccv)?)
 }

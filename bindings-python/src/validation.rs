@@ -1,11 +1,11 @@
 //! `load_plan` and `validate_submission`: a plan read and checked by
 //! [`eqa::plan::Plan::from_json`], and a laboratory's submissions checked
-//! against it by [`eqa::validation::validate_submission`].
+//! against it by [`eqa::results::validation::validate_submission`].
 
 use eqa::Error;
 use eqa::plan::Plan;
+use eqa::plan::timestamp::Timestamp;
 use eqa::results::Submission;
-use eqa::timestamp::Timestamp;
 use pyo3::prelude::*;
 
 use crate::document::{from_py, to_py};
@@ -51,8 +51,9 @@ pub(crate) fn validate_submission(
     let plan = plan_of(plan)?;
     let submissions: Vec<Submission> = from_py(submissions)?;
     let now = now.map(parse_now).transpose().map_err(CoreError)?;
-    let report = py
-        .detach(|| eqa::validation::validate_submission(&plan, program, round, &submissions, now));
+    let report = py.detach(|| {
+        eqa::results::validation::validate_submission(&plan, program, round, &submissions, now)
+    });
     to_py(py, &report)
 }
 

@@ -1,6 +1,6 @@
 """ISO 13528:2022 Annex C beyond Algorithm A through the binding: Q method,
 Hampel, Q/Hampel (E.3), Qn, Algorithm S (E.13, Table C.1), with the same
-comparison rule and documented known deviations as core/tests/annex_c.rs."""
+comparison rule and documented known deviations as core/tests/stats/annex_c.rs."""
 
 from __future__ import annotations
 

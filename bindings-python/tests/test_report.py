@@ -2,7 +2,7 @@
 summary of a hand-made scoring of glucose around the worked example of 4.2
 (5.00, 4.60, 4.00, 3.20, 3.70 against 5.25, 5.00, 4.50, 3.50, 4.00 with
 +-10 %: 4/5 acceptable, 80 %, satisfactory); the same scoring as the Rust
-tests in core/tests/report.rs."""
+tests in core/tests/report/report.rs."""
 
 from __future__ import annotations
 

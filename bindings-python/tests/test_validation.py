@@ -1,6 +1,6 @@
 """Validating a laboratory's submission before it is sent, against the
 example plan of docs/plan-schema.md; the same cases as
-core/tests/validation.rs."""
+core/tests/results/validation.rs."""
 
 from __future__ import annotations
 

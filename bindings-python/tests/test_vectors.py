@@ -1,4 +1,4 @@
-"""The published worked examples that the core covers (core/tests/vectors.rs),
+"""The published worked examples that the core covers (core/tests/stats/vectors.rs),
 each citing its table, with the same comparison rule and the same documented
 known deviations."""
 

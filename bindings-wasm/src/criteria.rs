@@ -1,7 +1,7 @@
 //! Acceptance limits, the shipped criteria tables and unit conversions for
 //! JavaScript: `judge`, `builtinCriteria`, `nccl2024Criteria`,
 //! `clia2024Criteria`, `findCriterion`, `convertUnit` and `unitConversions`,
-//! computed by [`eqa::limits`], [`eqa::criteria`] and [`eqa::units`].
+//! computed by [`eqa::plan::limits`], [`eqa::plan::criteria`] and [`eqa::plan::units`].
 //!
 //! Numbers that are judged or converted arrive as strings (read exactly) or
 //! numbers (read through their shortest text, so `0.1` is 0.1); decimals
@@ -16,10 +16,10 @@
 use std::collections::BTreeMap;
 
 use eqa::Error;
-use eqa::criteria::Criteria;
-use eqa::limits::{AcceptanceLimit, Boundary};
-use eqa::reported::{Reported, from_f64};
-use eqa::units;
+use eqa::plan::criteria::Criteria;
+use eqa::plan::limits::{AcceptanceLimit, Boundary};
+use eqa::plan::reported::{Reported, from_f64};
+use eqa::plan::units;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::IgnoredAny;

@@ -12,9 +12,9 @@
 )]
 
 use eqa::Error;
-use eqa::certificate::CertificatePolicy;
-use eqa::evaluation::{Outcome, RoundScoring};
+use eqa::history::CertificatePolicy;
 use eqa::history::HistoryRule;
+use eqa::scoring::{Outcome, RoundScoring};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 

@@ -15,12 +15,12 @@
 use std::collections::BTreeMap;
 
 use eqa::Error;
-use eqa::evaluation::RoundScoring;
 use eqa::indicators::{
     self, AlternativeRule, Catalogue, Hospital, HospitalIndicators, IndicatorPolicies, ItemOutcome,
     Mapping, ProviderReport, ProviderScope, ReportTable,
 };
 use eqa::plan::Plan;
+use eqa::scoring::RoundScoring;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use wasm_bindgen::prelude::*;

@@ -1,5 +1,5 @@
 //! Results in long format for JavaScript: `loadResultsCsv`,
-//! `loadResultsJson` and `resultsToCsv`, read and written by [`eqa::load`].
+//! `loadResultsJson` and `resultsToCsv`, read and written by [`eqa::results::load`].
 //! Loaded results leave as plain objects with the core's snake_case keys.
 
 #![allow(
@@ -97,7 +97,7 @@ pub fn load_results_csv(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = text_of("text", text, "CSV text")?;
-    to_doc(&eqa::load::load_results_csv(&text))
+    to_doc(&eqa::results::load_results_csv(&text))
 }
 
 /// Loads results from JSON text, or from an array of row objects, an
@@ -111,7 +111,7 @@ pub fn load_results_json(
     #[wasm_bindgen(unchecked_param_type = "string | object[] | object")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = json_text("text", text)?;
-    to_doc(&eqa::load::load_results_json(&text))
+    to_doc(&eqa::results::load_results_json(&text))
 }
 
 /// Writes results as CSV text in long format: the 14 columns, one line per
@@ -124,14 +124,14 @@ pub fn results_to_csv(
     #[wasm_bindgen(unchecked_param_type = "Results | string")] results: JsValue,
 ) -> Result<String, JsValue> {
     let results: Results = from_js(results)?;
-    Ok(eqa::load::results_to_csv(&results))
+    Ok(eqa::results::results_to_csv(&results))
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::DECLARATIONS;
-    use eqa::load::ProblemCode;
-    use eqa::validation::Severity;
+    use eqa::results::load::ProblemCode;
+    use eqa::results::validation::Severity;
 
     /// The members of a union type declared in `text`.
     pub(crate) fn union_of<'a>(text: &'a str, declaration: &str) -> Vec<&'a str> {
@@ -156,7 +156,7 @@ pub(crate) mod tests {
 
     #[test]
     fn loaded_keys_are_the_declared_ones() {
-        let loaded = eqa::load::load_results_csv("lab,program,round,analyte,sample,value,x\n");
+        let loaded = eqa::results::load_results_csv("lab,program,round,analyte,sample,value,x\n");
         let json = serde_json::to_value(&loaded).unwrap();
         let keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
         assert_eq!(keys, ["problems", "results", "rows"]);

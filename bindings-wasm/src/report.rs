@@ -9,9 +9,9 @@
 )]
 
 use eqa::Error;
-use eqa::evaluation::RoundScoring;
 use eqa::report::{LabReport, RoundSummary};
 use eqa::results::Results;
+use eqa::scoring::RoundScoring;
 use wasm_bindgen::prelude::*;
 
 use crate::document::{from_js, to_doc};
@@ -324,9 +324,9 @@ fn summary(scoring: JsValue) -> Result<RoundSummary, JsValue> {
 #[cfg(test)]
 mod tests {
     use super::DECLARATIONS;
-    use eqa::evaluation::{Outcome, Reason, TargetWarning, Verdict};
-    use eqa::peer::GroupField;
+    use eqa::plan::GroupField;
     use eqa::report::FailureHint;
+    use eqa::scoring::{Outcome, Reason, TargetWarning, Verdict};
     use serde::Serialize;
 
     fn union_of(declaration: &str) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! Scoring a round for JavaScript: `scoreRound` and `scoreYear` score by
 //! [`eqa::score_round`] and [`eqa::score_year`] (every value evaluated,
 //! peer groups and targets, PT scores of analytes and programs);
-//! `visScore` is the legacy VIS score [`eqa::vis::vis_score`].
+//! `visScore` is the legacy VIS score [`eqa::scoring::vis_score`].
 
 #![allow(
     unreachable_pub,
@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use eqa::Error;
-use eqa::criteria::{Criteria, CriteriaTable};
 use eqa::plan::Plan;
+use eqa::plan::criteria::{Criteria, CriteriaTable};
 use eqa::results::Results;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -145,7 +145,7 @@ pub fn vis_score(
     let value = number("value", given(value)).map_err(throw)?;
     let target = number("target", given(target)).map_err(throw)?;
     let ccv = number("ccv", given(ccv)).map_err(throw)?;
-    eqa::vis::vis_score(value, target, ccv).map_err(throw)
+    eqa::scoring::vis_score(value, target, ccv).map_err(throw)
 }
 
 /// The options of `scoreRound` and `scoreYear`, as given.

@@ -1,7 +1,7 @@
 //! Plans and submission validation for JavaScript: `loadPlan` reads and
 //! checks a plan by [`eqa::plan::Plan::from_json`], `validateSubmission`
 //! checks a laboratory's submissions against it in the browser before they
-//! are sent, by [`eqa::validation::validate_submission`].
+//! are sent, by [`eqa::results::validation::validate_submission`].
 
 #![allow(
     unreachable_pub,
@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use eqa::Error;
 use eqa::plan::Plan;
+use eqa::plan::timestamp::Timestamp;
 use eqa::results::Submission;
-use eqa::timestamp::Timestamp;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use wasm_bindgen::prelude::*;
@@ -239,7 +239,8 @@ pub fn validate_submission(
         .map_err(throw)?;
     let plan = plan_of(plan)?;
     let submissions: Vec<Submission> = from_js(submissions)?;
-    let report = eqa::validation::validate_submission(&plan, &program, &round, &submissions, now);
+    let report =
+        eqa::results::validation::validate_submission(&plan, &program, &round, &submissions, now);
     to_doc(&report)
 }
 
@@ -292,7 +293,7 @@ impl ValidateOptionsDto {
 mod tests {
     use super::*;
     use crate::load::tests::union_of;
-    use eqa::validation::IssueCode;
+    use eqa::results::validation::IssueCode;
 
     fn dto(json: &str) -> ValidateOptionsDto {
         serde_json::from_str(json).unwrap()

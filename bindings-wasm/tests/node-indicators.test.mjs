@@ -2,7 +2,7 @@
 // worked example of docs/indicators.md (core/data/catalogue/worked-example.json)
 // under every policy, the national scope, validation, aggregates of five
 // hand-made hospitals, CSV and errors; the same numbers as
-// core/tests/indicators.rs.
+// core/tests/indicators/indicators.rs.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";

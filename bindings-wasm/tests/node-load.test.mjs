@@ -1,6 +1,6 @@
 // Results in long format in the Node build: a small CSV file with two bad
 // rows reported by line and column while the rest loads, JSON rows, and the
-// CSV written back; the same cases as core/tests/load.rs.
+// CSV written back; the same cases as core/tests/results/load.rs.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -1,6 +1,6 @@
 // Validating a laboratory's submission in the Node build, against the
 // example plan of docs/plan-schema.md; the same cases as
-// core/tests/validation.rs.
+// core/tests/results/validation.rs.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";

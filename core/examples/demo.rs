@@ -11,10 +11,10 @@ use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
-use eqa::certificate::{CertificatePolicy as Policy, certificates};
-use eqa::evaluation::{Outcome, RoundScoring, Verdict};
+use eqa::history::{CertificatePolicy as Policy, certificates};
 use eqa::history::{HistoryRule, histories};
 use eqa::report::{lab_report, round_summary};
+use eqa::scoring::{Outcome, RoundScoring, Verdict};
 use eqa::synthetic::{Incident, IncidentKind as Kind, PROGRAM, Synthetic, SyntheticOptions};
 
 type Failure = Box<dyn std::error::Error>;
@@ -199,7 +199,7 @@ fn caught(s: &RoundScoring, i: &Incident) -> bool {
         Kind::NotReturned | Kind::DraftOnly => outcome == Some(Outcome::NotReturned),
         Kind::Late => outcome == Some(Outcome::Late),
         Kind::GlucoseInMgDl | Kind::CreatinineInMgDl | Kind::Biased => {
-            let failed = |a: &eqa::evaluation::AnalyteScore| a.outcome == Outcome::Unsatisfactory;
+            let failed = |a: &eqa::scoring::AnalyteScore| a.outcome == Outcome::Unsatisfactory;
             s.analyte_scores
                 .iter()
                 .any(|a| hit(&a.lab, &a.analyte, "") && failed(a))
@@ -275,7 +275,7 @@ fn write_reports(out: &Path, data: &Synthetic, year: &[RoundScoring]) -> Result<
     }
     write(
         "results.csv".into(),
-        eqa::load::results_to_csv(&data.results),
+        eqa::results::results_to_csv(&data.results),
     )?;
     write("plan.json".into(), data.plan.to_json())?;
     write(

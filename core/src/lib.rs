@@ -85,140 +85,44 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod algorithm_a;
-mod constants;
-mod error;
-mod estimate;
-mod location;
-mod names;
-mod sample;
-mod scale;
-mod select;
-mod stopping;
-mod winsor;
-
-pub use algorithm_a::{AlgorithmAOptions, HuberOptions, algorithm_a, huber_fixed_scale};
-pub use constants::{Constants, HUBER_K, NIQR_FACTOR};
-pub use error::{Error, Result};
-pub use estimate::{RobustEstimate, StartScale, ZeroScalePolicy, consensus_uncertainty};
-pub use location::{mean, median};
-pub use scale::{made, niqr, quantile, standard_deviation};
-pub use stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
-
-// ISO 13528:2022 Annex C beyond Algorithm A: Q method, Hampel, Qn, Algorithm S.
-mod algorithm_s;
-mod hampel;
-mod pairwise;
-mod q_hampel;
-mod q_method;
-mod qn;
-pub use algorithm_s::{
-    ALGORITHM_S_MAX_NU, AlgorithmSEstimate, AlgorithmSFactors, AlgorithmSOptions, algorithm_s,
-    algorithm_s_factors,
-};
-pub use hampel::{HAMPEL_KNOTS, HampelEstimate, HampelMethod, HampelOptions, hampel};
-pub use q_hampel::{QHampelEstimate, q_hampel, q_hampel_replicates};
-pub use q_method::{QMethodEstimate, q_method, q_method_replicates};
-pub use qn::{QnEdition, QnEstimate, qn, qn_correction};
-
-// ISO 13528:2022 clauses 8 and 9: sigma_pt and performance statistics.
-mod classification;
-mod combined;
-mod scores;
-mod sigma_pt;
-mod uncertainty_check;
-pub use classification::{Bound, ClassificationRule, Performance, classify};
-pub use combined::{CombinedOptions, CombinedScore, combined_z};
-pub use scores::{
-    ScoreKind, deviation, deviations, en_number, en_numbers, pa_score, pa_scores,
-    percent_deviation, percent_deviations, z_prime_score, z_prime_scores, z_score, z_scores,
-    zeta_score, zeta_scores,
-};
-pub use sigma_pt::{
-    GeneralModel, LimitFraction, MassFractionUnit, PreviousRoundsModel, Provenance, SigmaPt,
-    SigmaPtMethod, sigma_pt_from_limit, sigma_pt_from_precision, sigma_pt_from_previous_rounds,
-    sigma_pt_from_robust_sd, sigma_pt_general_model,
-};
-pub use uncertainty_check::{
-    NEGLIGIBLE_RATIO, UncertaintyAction, UncertaintyCheck, WhenNotNegligible, check_uncertainty,
-};
-
-// ISO 13528:2022 clause 7 and Annex B: assigned values, homogeneity and stability.
-mod assigned_value;
-mod comparison;
-mod distributions;
-mod homogeneity;
-mod parameter;
-mod stability;
-pub use assigned_value::{
-    AssignedValue, AssignedValueProvenance, ConsensusEstimator, ConsensusOptions,
-};
-pub use comparison::{ComparisonRule, ReferenceComparison, compare_with_reference};
-pub use homogeneity::{
-    CRITERION_FRACTION, CheckCriterion, ExpandedFactors, Homogeneity, HomogeneityOptions,
-    HomogeneityRemedy, expanded_factors, homogeneity,
-};
-pub use stability::{Stability, StabilityOptions, StabilityUncertainty, stability};
-
-// ISO 13528:2022 clause 10: data for graphs.
-mod density;
-mod histogram;
-mod score_bars;
-mod score_series;
-mod youden;
-pub use density::{Bandwidth, DensityOptions, KernelDensity, MAX_POINTS, kernel_density};
-pub use histogram::{Bins, Histogram, MAX_BINS, histogram};
-pub use score_bars::{ScoreBars, score_bars};
-pub use score_series::{MAX_WINDOW, ScoreSeries, ScoreSeriesOptions, score_series};
-pub use youden::{Ellipse, MAX_ELLIPSE_POINTS, Youden, YoudenEstimator, YoudenOptions, youden};
-
-// Scoring a round: the plan, criteria, results, peer groups, targets,
-// evaluations and PT scores (domain §3–§5). Each stage is a module of its own.
-pub mod criteria;
+// The data flow, one way: each folder imports only the folders above it
+// (checked by scripts/check-layout.py in CI).
+//
+//   stats       ISO 13528 toolkit; nothing of the EQA domain
+//   plan        plan, criteria, limits, units, reported values, policies
+//   results     results, loading, validation of a draft
+//   scoring     score_round: selection, peer groups, targets, verdicts, PT scores
+//   history     performance over rounds, certificates
+//   indicators  hospital indicators
+//   report      laboratory report, round summary
+//   synthetic   generated plans and rounds
+//
+// `error`, `names` and `csv_text` are shared by all and import none of them.
 mod csv_text;
-pub mod evaluation;
-pub mod limits;
-pub mod peer;
+mod error;
+mod names;
+
+pub mod stats;
+
 pub mod plan;
-pub mod reported;
+
 pub mod results;
-pub mod targets;
-pub mod timestamp;
-// Scoring a round: selection, peer groups, targets, verdicts and PT scores.
-pub mod assign;
-pub mod grouping;
-mod intern;
-pub mod judging;
-mod layout;
-mod limit_check;
-mod modality;
-pub mod pt_score;
-pub mod round_score;
-mod selection;
-mod setup;
-pub mod vis;
-pub use round_score::{score_round, score_year};
-pub mod criteria_tables;
-pub mod load;
-mod load_csv;
-mod load_json;
-pub mod synthetic;
-pub mod units;
-pub mod validation;
-mod validation_messages;
 
-// Over scored rounds: performance histories, certificates and reports
-// (domain §3.4, §4.7, §9).
-pub mod certificate;
+pub mod scoring;
+
 pub mod history;
-pub mod report;
-mod report_csv;
-pub use certificate::certificates;
-pub use history::{histories, performance_history};
-pub use report::{lab_report, round_summary};
 
-// Hospital indicators: participation, pass and alternative-assessment rates (domain §6).
 pub mod indicators;
+
+pub mod report;
+
+pub mod synthetic;
+
+pub use error::{Error, Result};
+pub use history::{certificates, histories, performance_history};
+pub use report::{lab_report, round_summary};
+pub use scoring::{score_round, score_year};
+pub use stats::*;
 
 /// The Rust examples of the repository's README, run as doctests.
 #[cfg(doctest)]

@@ -1,6 +1,6 @@
 #![no_main]
 
-use eqa::limits::{AcceptanceLimit, Boundary};
+use eqa::plan::limits::{AcceptanceLimit, Boundary};
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
 

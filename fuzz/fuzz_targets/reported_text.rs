@@ -1,7 +1,7 @@
 #![no_main]
 
-use eqa::reported::{Reading, Reported};
-use eqa::timestamp::Timestamp;
+use eqa::plan::reported::{Reading, Reported};
+use eqa::plan::timestamp::Timestamp;
 use libfuzzer_sys::fuzz_target;
 
 // Reading a reported value or a time never panics; a number reads as a

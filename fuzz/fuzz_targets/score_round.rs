@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use arbitrary::Arbitrary;
-use eqa::criteria::Criteria;
 use eqa::plan::Plan;
+use eqa::plan::criteria::Criteria;
 use libfuzzer_sys::fuzz_target;
 
 /// One CSV row, its fields drawn from small pools so that rows collide:
@@ -65,7 +65,7 @@ fuzz_target!(|rows: Vec<Row>| {
             r.version % 3
         ));
     }
-    let loaded = eqa::load::load_results_csv(&csv);
+    let loaded = eqa::results::load_results_csv(&csv);
     assert_eq!(loaded.rows, rows.len());
     let mut seen = BTreeMap::new();
     for s in &loaded.results.submissions {
@@ -78,7 +78,7 @@ fuzz_target!(|rows: Vec<Row>| {
         }
     }
     for p in &loaded.problems {
-        if p.severity == eqa::validation::Severity::Error && p.row > 1 {
+        if p.severity == eqa::results::validation::Severity::Error && p.row > 1 {
             assert!(
                 !seen.contains_key(&p.row),
                 "row {} both loaded and refused",

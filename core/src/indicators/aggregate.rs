@@ -8,10 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
 use super::inputs::{Hospital, HospitalLevel, ItemOutcome};
+use super::issues::Issue;
 use super::mapping::{Mapping, ProviderScope};
 use super::policy::IndicatorPolicies;
 use super::rates::{HospitalIndicators, Indicator, IndicatorKind, compute};
-use super::validate::{Issue, by_hospital, validate_inputs};
+use super::validate::{by_hospital, validate_inputs};
 use crate::error::Result;
 
 /// A group of hospitals summarised together.
@@ -70,7 +71,7 @@ pub struct Distribution {
     pub undefined: Vec<String>,
     /// The smallest value.
     pub min: Option<f64>,
-    /// The first quartile (linear interpolation, as [`crate::quantile`]).
+    /// The first quartile (linear interpolation, as [`crate::stats::quantile`]).
     pub q1: Option<f64>,
     /// The median.
     pub median: Option<f64>,
@@ -212,7 +213,7 @@ fn summarise(group: HospitalGroup, members: &[&HospitalIndicators]) -> GroupSumm
 fn distribution(kind: IndicatorKind, indicators: &[(&str, &Indicator)]) -> Distribution {
     let mut values: Vec<f64> = indicators.iter().filter_map(|(_, i)| i.value).collect();
     values.sort_by(f64::total_cmp);
-    let stat = |p: f64| crate::quantile(&values, p).ok();
+    let stat = |p: f64| crate::stats::quantile(&values, p).ok();
     let bands = if kind.is_rate() {
         let mut counts = [0usize; 10];
         for (_, i) in indicators {
@@ -244,10 +245,10 @@ fn distribution(kind: IndicatorKind, indicators: &[(&str, &Indicator)]) -> Distr
             .collect(),
         min: values.first().copied(),
         q1: stat(0.25),
-        median: crate::median(&values).ok(),
+        median: crate::stats::median(&values).ok(),
         q3: stat(0.75),
         max: values.last().copied(),
-        mean: crate::mean(&values).ok(),
+        mean: crate::stats::mean(&values).ok(),
         bands,
     }
 }

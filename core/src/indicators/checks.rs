@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::alternative::date_year;
 use super::catalogue::Catalogue;
 use super::inputs::{Hospital, ItemOutcome};
+use super::issues::{Issue, IssueKind, issue};
 use super::mapping::{Mapping, ProviderScope};
-use super::validate::{Issue, IssueKind, issue};
 
 /// Duplicate catalogue codes; unknown items, unknown providers and
 /// duplicates in the mapping.

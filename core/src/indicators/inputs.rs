@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::alternative::AlternativeAssessment;
 use super::read_json;
 use crate::error::Error;
-use crate::evaluation::{Outcome, RoundScoring};
 use crate::names::named_choices;
-use crate::plan::Plan;
+use crate::plan::model::Plan;
+use crate::scoring::model::{Outcome, RoundScoring};
 
 /// The level of a hospital, which decides the indicator it is ranked on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -154,7 +154,7 @@ impl ItemOutcome {
 /// # Examples
 ///
 /// ```
-/// use eqa::evaluation::Outcome;
+/// use eqa::scoring::Outcome;
 /// use eqa::indicators::item_outcomes;
 /// use eqa::plan::Plan;
 ///

@@ -10,8 +10,8 @@ use super::catalogue::Catalogue;
 use super::inputs::{Hospital, ItemOutcome};
 use super::mapping::{Mapping, ProviderScope};
 use super::policy::{CombinationPolicy, IndicatorPolicies, UnscoredPolicy, YearVerdict};
-use crate::evaluation::Outcome;
 use crate::names::named_choices;
+use crate::scoring::model::Outcome;
 
 /// One program and laboratory covering an item: an [`ItemOutcome`] of the
 /// hospital, mapped to the item.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::read_json;
 use crate::error::{Error, Result};
-use crate::plan::{Provider, ProviderLevel};
+use crate::plan::model::{Provider, ProviderLevel};
 
 /// The sample mapping shipped with the crate.
 const SAMPLE: &str = include_str!("../../data/catalogue/mapping-sample.json");

@@ -50,7 +50,7 @@
 //! # Examples
 //!
 //! ```
-//! use eqa::evaluation::Outcome::{NotReturned as R, Satisfactory as S};
+//! use eqa::scoring::Outcome::{NotReturned as R, Satisfactory as S};
 //! use eqa::indicators::*;
 //!
 //! let hospital = Hospital::from_json(r#"{"code": "H1", "level": "secondary", "year": 2025,
@@ -82,6 +82,7 @@ mod alternative;
 mod catalogue;
 mod checks;
 mod inputs;
+mod issues;
 mod items;
 mod mapping;
 mod policy;
@@ -99,6 +100,7 @@ pub use alternative::{
 };
 pub use catalogue::{Catalogue, CatalogueItem, ItemClass, ItemPlace, Specialty};
 pub use inputs::{Hospital, HospitalLevel, ItemOutcome, LabCode, Laboratory, item_outcomes};
+pub use issues::{Issue, IssueKind, ValidationReport};
 pub use items::{Coverage, ItemResult, ItemStatus, OutcomeUse};
 pub use mapping::{Mapping, MappingEntry, ProviderScope};
 pub use policy::{
@@ -107,7 +109,7 @@ pub use policy::{
 };
 pub use rates::{HospitalIndicators, Indicator, IndicatorKind, hospital_indicators};
 pub use tables::ReportTable;
-pub use validate::{Issue, IssueKind, ValidationReport, validate_inputs};
+pub use validate::validate_inputs;
 
 use crate::error::{Error, Result};
 

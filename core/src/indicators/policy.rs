@@ -10,9 +10,9 @@ use rust_decimal::prelude::FromPrimitive;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::evaluation::Outcome;
-use crate::history::{HistoryRule, HistoryStatus, performance_history};
+use crate::history::performance::{HistoryRule, HistoryStatus, performance_history};
 use crate::names::named_choices;
+use crate::scoring::model::Outcome;
 
 /// When an analyte passes the year (合格), from its rounds' outcomes.
 ///
@@ -26,8 +26,8 @@ pub enum YearPassPolicy {
     AllScoredRoundsSatisfactory,
     /// Not unsuccessful: no two consecutive unsatisfactory scored rounds and
     /// no two unsatisfactory in any three consecutive ones (domain §4.7), as
-    /// [`crate::history::performance_history`] decides under the default
-    /// [`crate::history::HistoryRule`].
+    /// [`crate::history::performance::performance_history`] decides under the default
+    /// [`crate::history::performance::HistoryRule`].
     NotUnsuccessful,
     /// More than half of the scored rounds satisfactory.
     MajorityOfRounds,
@@ -298,7 +298,7 @@ impl YearPassPolicy {
     /// # Examples
     ///
     /// ```
-    /// use eqa::evaluation::Outcome::{Satisfactory as S, Unsatisfactory as U, NoScore};
+    /// use eqa::scoring::Outcome::{Satisfactory as S, Unsatisfactory as U, NoScore};
     /// use eqa::indicators::YearPassPolicy::*;
     ///
     /// let rounds = [U, S, S, U];

@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
 use super::inputs::{Hospital, HospitalLevel, ItemOutcome};
+use super::issues::Issue;
 use super::items::{ItemResult, ItemStatus, OutcomeUse, evaluate_items};
 use super::mapping::{Mapping, ProviderScope};
 use super::policy::{AlternativeCounting, IndicatorPolicies};
-use super::validate::{Issue, validate_hospital};
+use super::validate::validate_hospital;
 use crate::names::named_choices;
 
 /// The indicators.
@@ -160,7 +161,7 @@ impl HospitalIndicators {
 /// # Examples
 ///
 /// ```
-/// use eqa::evaluation::Outcome::{Satisfactory as S, Unsatisfactory as U};
+/// use eqa::scoring::Outcome::{Satisfactory as S, Unsatisfactory as U};
 /// use eqa::indicators::*;
 ///
 /// let catalogue = Catalogue::sample()?;

@@ -7,12 +7,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::evaluation::{
+use crate::names::named_choices;
+use crate::plan::peer_policy::GroupField;
+use crate::results::model::Results;
+use crate::scoring::model::{
     Evaluation, Outcome, ProgramScore, Reason, RoundScoring, ScoringSettings, Verdict,
 };
-use crate::names::named_choices;
-use crate::peer::GroupField;
-use crate::results::Results;
 
 use super::group_of;
 
@@ -176,7 +176,7 @@ pub struct LabReport {
 /// # Examples
 ///
 /// ```
-/// use eqa::evaluation::{RoundScoring, ScoringSettings};
+/// use eqa::scoring::{RoundScoring, ScoringSettings};
 /// use eqa::report::lab_report;
 /// use eqa::results::Results;
 ///

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::evaluation::{Outcome, PeerGroup, RoundScoring, Verdict};
+use crate::scoring::model::{Outcome, PeerGroup, RoundScoring, Verdict};
 
 use super::group_of;
 
@@ -78,7 +78,7 @@ pub struct RoundSummary {
 /// # Examples
 ///
 /// ```
-/// use eqa::evaluation::{RoundScoring, ScoringSettings};
+/// use eqa::scoring::{RoundScoring, ScoringSettings};
 /// use eqa::report::round_summary;
 ///
 /// let scoring = RoundScoring {

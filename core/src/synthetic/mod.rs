@@ -40,7 +40,7 @@
 //! nothing when not returned, one draft when its draft was never submitted,
 //! two versions when resubmitted. Hence the number of sample values is
 //! 5 · Σ over laboratories and rounds of (analytes performed × copies), with
-//! copies 0, 1 or 2; see `core/tests/synthetic.rs`.
+//! copies 0, 1 or 2; see `core/tests/synthetic/synthetic.rs`.
 //!
 //! # Randomness
 //!
@@ -59,10 +59,10 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::criteria::Criteria;
 use crate::error::{Error, Result};
-use crate::plan::Plan;
-use crate::results::Results;
+use crate::plan::criteria::Criteria;
+use crate::plan::model::Plan;
+use crate::results::model::Results;
 
 /// The most laboratories a synthetic round may have.
 pub const MAX_LABS: usize = 100_000;

@@ -7,13 +7,13 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::{PROGRAM, Random, SAMPLES_PER_ROUND, SyntheticOptions};
-use crate::criteria::Criteria;
 use crate::error::{Error, Result};
-use crate::plan::{
+use crate::plan::criteria::Criteria;
+use crate::plan::model::{
     Analyte, AnalyteScoring, Plan, PlausibleRange, Program, ProgramScoring, Provider,
     ProviderLevel, ResultType, Round, Sample,
 };
-use crate::timestamp::Timestamp;
+use crate::plan::timestamp::Timestamp;
 
 /// The plan's year.
 pub(super) const YEAR: i32 = 2026;
@@ -294,7 +294,7 @@ pub(super) fn criteria() -> Result<Criteria> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::limits::AcceptanceLimit;
+    use crate::plan::limits::AcceptanceLimit;
 
     #[test]
     fn limits_of_the_spec_are_the_criteria_tables() {

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use super::labs::{self, Lab, Population};
 use super::plan::{ANALYTES, CREA, GLU, Year, fixed};
 use super::{Incident, IncidentKind, Random, SAMPLES_PER_ROUND, SyntheticOptions};
-use crate::reported::Reported;
-use crate::results::{Enrollment, Results, SampleValue, Status, Submission};
-use crate::timestamp::Timestamp;
+use crate::plan::reported::Reported;
+use crate::plan::timestamp::Timestamp;
+use crate::results::model::{Enrollment, Results, SampleValue, Status, Submission};
 
 const TAG_VALUES: u64 = 6;
 const MINUTE: i64 = 60;
@@ -202,7 +202,7 @@ impl LabRound<'_> {
         };
         let before = v[0];
         for x in v.iter_mut() {
-            *x = fixed(crate::reported::to_f64(*x) * factor, decimals);
+            *x = fixed(crate::plan::reported::to_f64(*x) * factor, decimals);
         }
         let (code, unit) = &self.year.analytes[a];
         incident.analytes = vec![code.clone()];

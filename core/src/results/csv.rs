@@ -1,0 +1,223 @@
+//! The long format as CSV: reading it into [`Results`] and writing it back.
+
+use std::sync::Arc;
+
+use crate::csv_text::push_record;
+use crate::results::load::{
+    Builder, COLUMNS, Cells, Loaded, ProblemCode, REQUIRED_COLUMNS, column_index,
+};
+use crate::results::model::{Results, Status};
+
+/// Loads results from CSV text in long format: a header naming the columns
+/// (any order, any case), then one row per sample value.
+///
+/// The required columns are `lab`, `program`, `round`, `analyte`, `sample`
+/// and `value`; the optional ones `unit`, `instrument`, `reagent`,
+/// `calibrator`, `method`, `status` (`draft` or `submitted`, also `暂存`,
+/// `保存`, `提交`, `上报`; default submitted), `submitted_at` (RFC 3339 with
+/// an offset) and `version` (a whole number, default 0). A blank `value`
+/// loads as a blank reading (validation and scoring judge it); a blank
+/// code refuses its row. Every problem is reported with its line (the
+/// header is line 1) and column; see [`crate::results::load`] for how rows group
+/// into submissions.
+///
+/// # Errors
+///
+/// None: problems are listed in [`Loaded::problems`]. A row with an error
+/// is not loaded; a row with only warnings is.
+///
+/// # Examples
+///
+/// ```
+/// use eqa::results::load::ProblemCode;
+/// use eqa::results::load_results_csv;
+///
+/// let csv = "lab,program,round,analyte,sample,value,unit\n\
+///            L01,C1,2026-1,GLU,202611,5.50,mmol/L\n\
+///            L01,C1,2026-1,GLU,202612,,mmol/L\n\
+///            L01,C1,,GLU,202613,6.1,mmol/L\n";
+/// let loaded = load_results_csv(csv);
+/// assert_eq!(loaded.rows, 3);
+/// assert_eq!(loaded.results.submissions.len(), 1);
+/// let values = &loaded.results.submissions[0].values;
+/// assert_eq!((values[0].row, values[0].value.text()), (2, "5.50"));
+/// assert_eq!((values[1].row, values[1].value.text()), (3, ""));
+/// let problem = &loaded.problems[0];
+/// assert_eq!((problem.row, problem.column.as_deref()), (4, Some("round")));
+/// assert_eq!(problem.code, ProblemCode::MissingField);
+/// ```
+pub fn load_results_csv(text: &str) -> Loaded {
+    let mut builder = Builder::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let width = match reader.read_record(&mut record) {
+        Ok(true) => record.len(),
+        _ => 0,
+    };
+    let mut positions: [Option<usize>; 14] = [None; 14];
+    for (cell, name) in record.iter().enumerate() {
+        match column_index(name) {
+            Some(column) if positions[column].is_some() => builder.problem(
+                1,
+                Some(COLUMNS[column]),
+                ProblemCode::DuplicateColumn,
+                format!(
+                    "the {} column is named twice; the first one is read",
+                    COLUMNS[column]
+                ),
+            ),
+            Some(column) => positions[column] = Some(cell),
+            None => builder.problem(
+                1,
+                Some(name.trim()),
+                ProblemCode::UnknownColumn,
+                format!("unknown column {:?} is ignored", name.trim()),
+            ),
+        }
+    }
+    let missing: Vec<&str> = (0..REQUIRED_COLUMNS)
+        .filter(|&c| positions[c].is_none())
+        .map(|c| COLUMNS[c])
+        .collect();
+    for name in &missing {
+        builder.problem(
+            1,
+            Some(name),
+            ProblemCode::MissingColumn,
+            format!("the header has no {name} column"),
+        );
+    }
+    let mut last_error = None;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                let at = reader.position().byte();
+                if last_error == Some(at) {
+                    break;
+                }
+                last_error = Some(at);
+                let line = error
+                    .position()
+                    .map_or(reader.position().line(), |p| p.line());
+                builder.skip_row();
+                builder.problem(
+                    line_number(line),
+                    None,
+                    ProblemCode::UnreadableRow,
+                    format!("the row cannot be read: {error}"),
+                );
+                continue;
+            }
+        }
+        let row = line_number(record.position().map_or(0, csv::Position::line));
+        if let Some(name) = missing.first() {
+            builder.skip_row();
+            builder.problem(
+                row,
+                Some(name),
+                ProblemCode::MissingColumn,
+                format!("the row cannot be read: the header has no {name} column"),
+            );
+        } else if record.iter().all(|cell| cell.trim().is_empty()) {
+            builder.skip_row();
+            builder.problem(row, None, ProblemCode::BlankRow, "the row is blank".into());
+        } else if record.len() != width {
+            builder.skip_row();
+            builder.problem(
+                row,
+                None,
+                ProblemCode::RaggedRow,
+                format!(
+                    "the row has {} cells where the header has {width}",
+                    record.len()
+                ),
+            );
+        } else {
+            let cells: Cells<'_> = positions.map(|p| p.and_then(|cell| record.get(cell)));
+            builder.add_row(row, &cells, &[false; 14]);
+        }
+    }
+    builder.finish()
+}
+
+/// A line number as a row number (a file of more than 4 294 967 295 lines
+/// has its last rows numbered 4 294 967 295).
+fn line_number(line: u64) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX)
+}
+
+/// Writes results in long format as CSV: the header [`COLUMNS`], then one
+/// line per sample value in the order of the values' rows.
+///
+/// Reading the text back with [`load_results_csv`] gives the same
+/// submissions when the rows are the text's own lines (2, 3, …, as a CSV
+/// load gives them) and no two submissions share laboratory, program,
+/// round, analyte, status, version and time. Enrollments and given targets
+/// are not part of the long format and are not written.
+///
+/// # Examples
+///
+/// ```
+/// use eqa::results::{load_results_csv, results_to_csv};
+///
+/// let csv = "lab,program,round,analyte,sample,value\nL01,C1,2026-1,GLU,202611,\"5,5\"\n";
+/// let loaded = load_results_csv(csv);
+/// let written = results_to_csv(&loaded.results);
+/// assert!(written.ends_with("L01,C1,2026-1,GLU,202611,\"5,5\",,,,,,submitted,,0\n"));
+/// assert_eq!(load_results_csv(&written).results, loaded.results);
+/// ```
+pub fn results_to_csv(results: &Results) -> String {
+    let mut lines: Vec<(u32, usize, usize)> = Vec::with_capacity(results.value_count());
+    for (s, submission) in results.submissions.iter().enumerate() {
+        for (v, value) in submission.values.iter().enumerate() {
+            lines.push((value.row, s, v));
+        }
+    }
+    lines.sort_by_key(|&(row, s, v)| (row, s, v));
+    let mut out = COLUMNS.join(",");
+    out.push('\n');
+    for (_, s, v) in lines {
+        let Some(submission) = results.submissions.get(s) else {
+            continue;
+        };
+        let Some(value) = submission.values.get(v) else {
+            continue;
+        };
+        let time = submission
+            .submitted_at
+            .map(|t| t.to_string())
+            .unwrap_or_default();
+        let version = submission.version.to_string();
+        let cells = [
+            &*submission.lab,
+            &*submission.program,
+            &*submission.round,
+            &*submission.analyte,
+            &*value.sample,
+            value.value.text(),
+            text(&submission.unit),
+            text(&submission.instrument),
+            text(&submission.reagent),
+            text(&submission.calibrator),
+            text(&submission.method),
+            match submission.status {
+                Status::Draft => "draft",
+                Status::Submitted => "submitted",
+            },
+            &time,
+            &version,
+        ];
+        push_record(&mut out, &cells);
+    }
+    out
+}
+
+/// An optional field's text, or nothing.
+fn text(field: &Option<Arc<str>>) -> &str {
+    field.as_deref().unwrap_or("")
+}

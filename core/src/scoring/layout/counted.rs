@@ -1,0 +1,152 @@
+//! The counted submission of a slot: its metadata's id, an item for each
+//! value of a sample the analyte is tested on (a second value of a sample
+//! is a duplicate, a sample not tested is not in the plan), and one for
+//! each sample it lacks.
+
+use std::sync::Arc;
+
+use super::{Entry, Layout, blank};
+use crate::plan::peer_policy::GroupField;
+use crate::plan::reported::{Reading, Reported};
+use crate::results::model::Submission;
+use crate::scoring::items::{Item, Kind, NONE};
+use crate::scoring::model::Reason;
+use crate::scoring::setup::Vocabulary;
+
+impl<'a> Layout<'a, '_> {
+    /// The id of a counted submission's metadata.
+    fn combo(&mut self, s: &'a Submission) -> u32 {
+        let mut ids = [0u32; 5];
+        for field in GroupField::ALL {
+            if let Some(value) = s.group_field(field) {
+                ids[field.index()] = self.selection.fields[field.index()].id(value);
+            }
+        }
+        if let Some((last, id)) = self.last_combo
+            && last == ids
+        {
+            return id;
+        }
+        let next = u32::try_from(self.selection.combos.len()).unwrap_or(NONE);
+        let id = *self.combo_ids.entry(ids).or_insert(next);
+        if id == next {
+            self.selection.combos.push(ids);
+        }
+        self.last_combo = Some((ids, id));
+        id
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn counted(
+        &mut self,
+        lab: u32,
+        lab_code: &Arc<str>,
+        analyte: u16,
+        s: &'a Submission,
+        sub: u32,
+        late: bool,
+        excused: bool,
+    ) {
+        let setups = self.setups;
+        let setup = &setups[usize::from(analyte)];
+        let combo = self.combo(s);
+        self.seen.fill(false);
+        let wrong_unit = matches!((&setup.analyte.unit, &s.unit), (Some(u), Some(v)) if **v != **u);
+        let item = |sample: u16, value: u32, kind: Kind| Item {
+            eval: NONE,
+            lab,
+            sub,
+            value,
+            combo,
+            group: NONE,
+            analyte,
+            sample,
+            kind,
+            late,
+            excused,
+        };
+        for (j, v) in s.values.iter().enumerate() {
+            let guess = setup.samples.get(j).copied();
+            let (index, sample, ord, unknown) = self.sample_of(&v.sample, guess);
+            let mut eval = blank(lab_code, &setup.code, sample, Some(&v.value), Some(v.row));
+            let order = (None, ord, unknown, u64::from(v.row) + 1, sub);
+            let tested =
+                index.filter(|&i| setup.tested.get(usize::from(i)).copied().unwrap_or(false));
+            let Some(i) = tested else {
+                eval.reason = Some(Reason::NotInPlan);
+                self.emit(Entry {
+                    order,
+                    eval,
+                    item: None,
+                });
+                continue;
+            };
+            if std::mem::replace(&mut self.seen[usize::from(i)], true) {
+                eval.reason = Some(Reason::Duplicate);
+                self.emit(Entry {
+                    order,
+                    eval,
+                    item: None,
+                });
+                continue;
+            }
+            let vocabulary = &mut self.selection.vocabularies[usize::from(analyte)];
+            let kind = kind_of(
+                setup.quantitative,
+                wrong_unit,
+                vocabulary,
+                &v.value,
+                eval.value,
+            );
+            let item = item(i, u32::try_from(j).unwrap_or(NONE), kind);
+            self.emit(Entry {
+                order,
+                eval,
+                item: Some(item),
+            });
+        }
+        for &i in &setup.samples {
+            if self.seen[usize::from(i)] {
+                continue;
+            }
+            let code = self
+                .sample_codes
+                .get(usize::from(i))
+                .cloned()
+                .unwrap_or_else(|| Arc::from(""));
+            let eval = blank(lab_code, &setup.code, code, None, None);
+            let item = item(i, NONE, Kind::Missing);
+            self.emit(Entry {
+                order: (None, u32::from(i), None, 0, sub),
+                eval,
+                item: Some(item),
+            });
+        }
+    }
+}
+
+/// What a counted value is for an analyte (`number` is its reading as
+/// `f64`, when it is a number).
+fn kind_of(
+    quantitative: bool,
+    wrong_unit: bool,
+    vocabulary: &mut Vocabulary,
+    value: &Reported,
+    number: Option<f64>,
+) -> Kind {
+    let reading = value.reading();
+    if quantitative {
+        return match (reading, number) {
+            _ if wrong_unit => Kind::WrongUnit(number),
+            (Reading::Number(_), Some(x)) => Kind::Number(x),
+            (Reading::Below(_) | Reading::Above(_), _) => Kind::Censored,
+            _ => Kind::Unreadable,
+        };
+    }
+    if matches!(reading, Reading::Blank) {
+        return Kind::Unreadable;
+    }
+    vocabulary
+        .id(value.text())
+        .map_or(Kind::OutOfVocabulary, Kind::Category)
+}

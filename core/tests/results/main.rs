@@ -1,0 +1,6 @@
+//! The results stage: loading results from CSV and JSON, and validating a draft.
+//!
+//! One test binary per stage of `core/src`, a module per file.
+
+mod load;
+mod validation;

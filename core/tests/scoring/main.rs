@@ -1,0 +1,8 @@
+//! Scoring a round: selection, peer groups, targets, verdicts and PT scores.
+//!
+//! One test binary per stage of `core/src`, a module per file.
+
+mod scoring;
+mod scoring_accounting;
+mod scoring_targets;
+mod support;
