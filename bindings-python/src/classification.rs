@@ -158,17 +158,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Rule {
             return Ok(Rule(rule.get().0));
         }
         let name: PyBackedStr = ob.extract()?;
-        match &*name {
-            "z" => Ok(Rule(eqa::ClassificationRule::z())),
-            "en" => Ok(Rule(eqa::ClassificationRule::en())),
-            "pa" => Ok(Rule(eqa::ClassificationRule::pa())),
-            other => Err(CoreError(eqa::Error::InvalidParameter {
-                name: "rule",
-                value: other.to_owned(),
-                expected: "a ClassificationRule, \"z\", \"en\" or \"pa\"",
-            })
-            .into()),
-        }
+        Ok(Rule(
+            eqa::ClassificationRule::preset(&name).map_err(CoreError)?,
+        ))
     }
 }
 

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::options::{Given, choice, max_iter, number, refuse_unknown, set, whole};
-use crate::{given, options_of, throw, to_js, values_of};
+use crate::{fail, given, options_of, to_js, values_of};
 
 /// The TypeScript declarations of this file's exports.
 #[wasm_bindgen(typescript_custom_section)]
@@ -462,7 +462,7 @@ pub fn q_method(
         Results::One(v) => eqa::q_method(&v),
         Results::Replicates(g) => eqa::q_method_replicates(&g),
     }
-    .map_err(throw)?;
+    .map_err(fail)?;
     to_js(&QMethodEstimate::from(&estimate))
 }
 
@@ -477,11 +477,11 @@ pub fn hampel(
     #[wasm_bindgen(unchecked_optional_param_type = "HampelOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let values = values_of(values)?;
-    let scale = number("scale", given(scale)).map_err(throw)?;
+    let scale = number("scale", given(scale)).map_err(fail)?;
     let options = options_of::<HampelOptionsDto>(options)?
         .into_core()
-        .map_err(throw)?;
-    let estimate = eqa::hampel(&values, scale, &options).map_err(throw)?;
+        .map_err(fail)?;
+    let estimate = eqa::hampel(&values, scale, &options).map_err(fail)?;
     to_js(&HampelEstimate::from(&estimate))
 }
 
@@ -497,12 +497,12 @@ pub fn q_hampel(
     let results = results_of(values)?;
     let options = options_of::<HampelOptionsDto>(options)?
         .into_core()
-        .map_err(throw)?;
+        .map_err(fail)?;
     let estimate = match results {
         Results::One(v) => eqa::q_hampel(&v, &options),
         Results::Replicates(g) => eqa::q_hampel_replicates(&g, &options),
     }
-    .map_err(throw)?;
+    .map_err(fail)?;
     to_js(&QHampelEstimate::from(&estimate))
 }
 
@@ -518,8 +518,8 @@ pub fn qn(
     let values = values_of(values)?;
     let edition = options_of::<QnOptionsDto>(options)?
         .into_core()
-        .map_err(throw)?;
-    let estimate = eqa::qn(&values, edition).map_err(throw)?;
+        .map_err(fail)?;
+    let estimate = eqa::qn(&values, edition).map_err(fail)?;
     to_js(&QnEstimate::from(&estimate))
 }
 
@@ -530,8 +530,8 @@ pub fn qn(
 pub fn qn_correction(
     #[wasm_bindgen(unchecked_param_type = "number")] p: &JsValue,
 ) -> Result<f64, JsValue> {
-    let p = crate::options::participants(given(p)).map_err(throw)?;
-    eqa::qn_correction(p).map_err(throw)
+    let p = crate::options::participants(given(p)).map_err(fail)?;
+    eqa::qn_correction(p).map_err(fail)
 }
 
 /// Algorithm S (ISO 13528:2022 C.4): the robust pooled standard deviation or
@@ -547,11 +547,11 @@ pub fn algorithm_s(
     #[wasm_bindgen(unchecked_optional_param_type = "AlgorithmSOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let w = values_of(w)?;
-    let nu = self::nu(given(nu)).map_err(throw)?;
+    let nu = self::nu(given(nu)).map_err(fail)?;
     let options = options_of::<AlgorithmSOptionsDto>(options)?
         .into_core()
-        .map_err(throw)?;
-    let estimate = eqa::algorithm_s(&w, nu, &options).map_err(throw)?;
+        .map_err(fail)?;
+    let estimate = eqa::algorithm_s(&w, nu, &options).map_err(fail)?;
     to_js(&AlgorithmSEstimate::from(&estimate))
 }
 
@@ -562,8 +562,8 @@ pub fn algorithm_s(
 pub fn algorithm_s_factors(
     #[wasm_bindgen(unchecked_param_type = "number")] nu: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    let nu = self::nu(given(nu)).map_err(throw)?;
-    let factors = eqa::algorithm_s_factors(nu).map_err(throw)?;
+    let nu = self::nu(given(nu)).map_err(fail)?;
+    let factors = eqa::algorithm_s_factors(nu).map_err(fail)?;
     to_js(&AlgorithmSFactors::from(&factors))
 }
 

@@ -62,7 +62,6 @@ pub(crate) const BASE_NAME: &str = "EqaError";
 
 /// Describes a core error for JavaScript: the one mapping from variant to family.
 pub(crate) fn describe(error: &Error) -> ErrorDescription {
-    let renamed;
     let (name, details, shown) = match error {
         &Error::TooFewValues {
             estimator,
@@ -101,24 +100,15 @@ pub(crate) fn describe(error: &Error) -> ErrorDescription {
             name,
             value,
             expected,
-        } => {
-            // The option as JavaScript spells it, in the details and the message.
-            let name = js_spelling(name);
-            renamed = Error::InvalidParameter {
+        } => (
+            "InvalidParameterError",
+            Details::InvalidParameter {
                 name,
                 value: value.clone(),
                 expected,
-            };
-            (
-                "InvalidParameterError",
-                Details::InvalidParameter {
-                    name,
-                    value: value.clone(),
-                    expected,
-                },
-                &renamed,
-            )
-        }
+            },
+            error,
+        ),
         &Error::LengthMismatch {
             what,
             expected,
@@ -155,19 +145,10 @@ pub(crate) fn describe(error: &Error) -> ErrorDescription {
     }
 }
 
-/// The JavaScript spelling of an option the core names in snake_case.
-fn js_spelling(name: &'static str) -> &'static str {
-    match name {
-        "max_iter" => "maxIter",
-        "zero_scale" => "zeroScale",
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use eqa::{AlgorithmAOptions, ZeroScalePolicy};
+    use eqa::{AlgorithmAOptions, KeyStyle, ZeroScalePolicy};
 
     #[test]
     fn each_variant_has_its_family_and_the_cores_code() {
@@ -247,7 +228,7 @@ mod tests {
     #[test]
     fn options_are_named_as_javascript_spells_them() {
         let error = "sd".parse::<ZeroScalePolicy>().unwrap_err();
-        let d = describe(&error);
+        let d = describe(&error.respelled(KeyStyle::CamelCase));
         assert_eq!(d.name, "InvalidParameterError");
         assert_eq!(d.code, "invalid_parameter");
         assert!(d.message.starts_with("invalid zeroScale = sd: expected "));
@@ -260,7 +241,8 @@ mod tests {
             max_iter: 0,
             ..Default::default()
         };
-        let d = describe(&eqa::algorithm_a(&[1.0, 2.0, 3.0], &options).unwrap_err());
+        let error = eqa::algorithm_a(&[1.0, 2.0, 3.0], &options).unwrap_err();
+        let d = describe(&error.respelled(KeyStyle::CamelCase));
         assert!(d.message.starts_with("invalid maxIter = 0"));
 
         let d = describe(&eqa::quantile(&[1.0], 2.0).unwrap_err());

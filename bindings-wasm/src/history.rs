@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::document::{from_js, to_doc};
 use crate::options::{Given, choice, not_options, set, whole};
-use crate::{given, throw};
+use crate::{fail, given, throw};
 
 /// The TypeScript declarations of this file's exports.
 #[wasm_bindgen(typescript_custom_section)]
@@ -252,22 +252,6 @@ fn program(given: Given) -> Result<String, Error> {
             expected: "the program's code, a string",
         }),
     }
-}
-
-/// A core error with the option names as JavaScript spells them, thrown.
-pub(crate) fn fail(error: Error) -> JsValue {
-    throw(match error {
-        Error::InvalidParameter {
-            name: "k_of_n",
-            value,
-            expected,
-        } => Error::InvalidParameter {
-            name: "kOfN",
-            value,
-            expected,
-        },
-        other => other,
-    })
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ use wasm_bindgen::prelude::*;
 use crate::document::{from_js, to_doc};
 use crate::options::{Given, choice, number, refuse_unknown, set, whole};
 use crate::{given, options_of, throw};
+use eqa::KeyStyle;
 
 /// The TypeScript declarations of this file's exports (`indicators.d.ts`).
 #[wasm_bindgen(typescript_custom_section)]
@@ -69,7 +70,7 @@ impl IndicatorOptionsDto {
     /// [`Error::InvalidParameter`] (named in camelCase) for a missing scope,
     /// an unknown key, or a value of the wrong type, name or range.
     pub(crate) fn into_core(self) -> Result<(ProviderScope, IndicatorPolicies), Error> {
-        self.read().map_err(camel)
+        self.read().map_err(|e| e.respelled(KeyStyle::CamelCase))
     }
 
     fn read(self) -> Result<(ProviderScope, IndicatorPolicies), Error> {
@@ -122,28 +123,6 @@ fn count(name: &'static str, given: Given) -> Result<u32, Error> {
 }
 
 /// A core error with its option named as JavaScript spells it.
-fn camel(error: Error) -> Error {
-    match error {
-        Error::InvalidParameter {
-            name,
-            value,
-            expected,
-        } => Error::InvalidParameter {
-            name: match name {
-                "year_pass" => "yearPass",
-                "alternative_counting" => "alternativeCounting",
-                "min_samples" => "minSamples",
-                "min_events" => "minEvents",
-                "min_agreement" => "minAgreement",
-                other => other,
-            },
-            value,
-            expected,
-        },
-        other => other,
-    }
-}
-
 /// The sample excerpt of the 2013 national catalogue of test items.
 #[wasm_bindgen(js_name = sampleCatalogue, unchecked_return_type = "Catalogue")]
 pub fn sample_catalogue() -> Result<JsValue, JsValue> {

@@ -62,7 +62,7 @@ const TYPES: &str = include_str!("types.d.ts");
 pub fn median(
     #[wasm_bindgen(unchecked_param_type = "Values")] values: &JsValue,
 ) -> Result<f64, JsValue> {
-    eqa::median(&values_of(values)?).map_err(throw)
+    eqa::median(&values_of(values)?).map_err(fail)
 }
 
 /// The arithmetic mean of the values.
@@ -73,7 +73,7 @@ pub fn median(
 pub fn mean(
     #[wasm_bindgen(unchecked_param_type = "Values")] values: &JsValue,
 ) -> Result<f64, JsValue> {
-    eqa::mean(&values_of(values)?).map_err(throw)
+    eqa::mean(&values_of(values)?).map_err(fail)
 }
 
 /// The sample standard deviation of the values.
@@ -84,7 +84,7 @@ pub fn mean(
 pub fn standard_deviation(
     #[wasm_bindgen(unchecked_param_type = "Values")] values: &JsValue,
 ) -> Result<f64, JsValue> {
-    eqa::standard_deviation(&values_of(values)?).map_err(throw)
+    eqa::standard_deviation(&values_of(values)?).map_err(fail)
 }
 
 /// The normalised interquartile range 0.7413·(Q3 − Q1) (ISO 13528:2022 C.2.3),
@@ -95,7 +95,7 @@ pub fn standard_deviation(
 pub fn niqr(
     #[wasm_bindgen(unchecked_param_type = "Values")] values: &JsValue,
 ) -> Result<f64, JsValue> {
-    eqa::niqr(&values_of(values)?).map_err(throw)
+    eqa::niqr(&values_of(values)?).map_err(fail)
 }
 
 /// MADe, the scaled median absolute deviation (ISO 13528:2022 C.2.2).
@@ -110,8 +110,8 @@ pub fn made(
     let values = values_of(values)?;
     let constants = options_of::<options::MadeOptionsDto>(options)?
         .into_core()
-        .map_err(throw)?;
-    eqa::made(&values, constants).map_err(throw)
+        .map_err(fail)?;
+    eqa::made(&values, constants).map_err(fail)
 }
 
 /// The p-quantile by linear interpolation (R's type 7).
@@ -124,8 +124,8 @@ pub fn quantile(
     #[wasm_bindgen(unchecked_param_type = "number")] p: &JsValue,
 ) -> Result<f64, JsValue> {
     let values = values_of(values)?;
-    let p = options::number("p", given(p)).map_err(throw)?;
-    eqa::quantile(&values, p).map_err(throw)
+    let p = options::number("p", given(p)).map_err(fail)?;
+    eqa::quantile(&values, p).map_err(fail)
 }
 
 /// u(x_pt) = 1.25 · s* / √p of a consensus value of p participants (ISO 13528:2022 7.7.3).
@@ -137,9 +137,9 @@ pub fn consensus_uncertainty(
     #[wasm_bindgen(unchecked_param_type = "number")] scale: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] p: &JsValue,
 ) -> Result<f64, JsValue> {
-    let scale = options::number("scale", given(scale)).map_err(throw)?;
-    let p = options::participants(given(p)).map_err(throw)?;
-    eqa::consensus_uncertainty(scale, p).map_err(throw)
+    let scale = options::number("scale", given(scale)).map_err(fail)?;
+    let p = options::participants(given(p)).map_err(fail)?;
+    eqa::consensus_uncertainty(scale, p).map_err(fail)
 }
 
 /// Algorithm A, the robust mean and standard deviation (ISO 13528:2022 C.3.1).
@@ -155,8 +155,8 @@ pub fn algorithm_a(
     let values = values_of(values)?;
     let options = options_of::<options::AlgorithmAOptionsDto>(options)?
         .into_core()
-        .map_err(throw)?;
-    let estimate = eqa::algorithm_a(&values, &options).map_err(throw)?;
+        .map_err(fail)?;
+    let estimate = eqa::algorithm_a(&values, &options).map_err(fail)?;
     to_js(&results::RobustEstimate::from(&estimate))
 }
 
@@ -171,8 +171,8 @@ pub fn huber_fixed_scale(
     let values = values_of(values)?;
     let options = options_of::<options::HuberOptionsDto>(options)?
         .into_core()
-        .map_err(throw)?;
-    let estimate = eqa::huber_fixed_scale(&values, &options).map_err(throw)?;
+        .map_err(fail)?;
+    let estimate = eqa::huber_fixed_scale(&values, &options).map_err(fail)?;
     to_js(&results::RobustEstimate::from(&estimate))
 }
 
@@ -183,14 +183,14 @@ pub(crate) fn values_of(values: &JsValue) -> Result<Vec<f64>, JsValue> {
         return Ok(typed.to_vec());
     }
     let Some(array) = values.dyn_ref::<Array>() else {
-        return Err(throw(options::not_values(given(values))));
+        return Err(fail(options::not_values(given(values))));
     };
     array
         .iter()
         .enumerate()
         .map(|(index, value)| options::element(index, given(&value)))
         .collect::<Result<_, _>>()
-        .map_err(throw)
+        .map_err(fail)
 }
 
 /// An options object read into its DTO; no object (or `null`) gives the defaults.
@@ -201,10 +201,10 @@ pub(crate) fn options_of<T: DeserializeOwned + Default>(
         return Ok(T::default());
     };
     if !options.is_object() || Array::is_array(&options) {
-        return Err(throw(options::not_options(given(&options))));
+        return Err(fail(options::not_options(given(&options))));
     }
     serde_wasm_bindgen::from_value(options)
-        .map_err(|unreadable| throw(options::unreadable(&unreadable.to_string())))
+        .map_err(|unreadable| fail(options::unreadable(&unreadable.to_string())))
 }
 
 /// A JavaScript value as the DTOs see it.
@@ -231,7 +231,14 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(JsValue::from)
 }
 
-/// A core error as a thrown JavaScript `Error` with `name`, `code` and `details`.
+/// A core error from a function that takes options or arguments: thrown
+/// with their names spelled as JavaScript spells them (camelCase).
+pub(crate) fn fail(error: eqa::Error) -> JsValue {
+    throw(error.respelled(eqa::KeyStyle::CamelCase))
+}
+
+/// A core error as a thrown JavaScript `Error` with `name`, `code` and
+/// `details`, its names as the core spells them (for documents).
 pub(crate) fn throw(error: eqa::Error) -> JsValue {
     let description = error::describe(&error);
     let thrown = js_sys::Error::new(&description.message);

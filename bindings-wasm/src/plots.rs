@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::options::{Given, choice, number, refuse_unknown, set, whole};
 use crate::scores::{RuleDto, RuleOut};
-use crate::{options_of, throw, values_of};
+use crate::{fail, options_of, values_of};
 
 /// The TypeScript declarations of this file's exports.
 #[wasm_bindgen(typescript_custom_section)]
@@ -188,31 +188,6 @@ export interface ScoreSeries {
   options: ScoreSeriesSettings;
 }
 "#;
-
-/// The JavaScript spelling of the options this file names in snake_case.
-fn spelled(error: Error) -> Error {
-    match error {
-        Error::InvalidParameter {
-            name,
-            value,
-            expected,
-        } => Error::InvalidParameter {
-            name: match name {
-                "box_k" => "boxK",
-                "ellipse_points" => "ellipsePoints",
-                "mode_height" => "modeHeight",
-                other => other,
-            },
-            value,
-            expected,
-        },
-        other => crate::scores::spelled(other),
-    }
-}
-
-fn fail(error: Error) -> JsValue {
-    throw(spelled(error))
-}
 
 /// A result as a plain object, `None` as `null`.
 fn plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -775,17 +750,16 @@ mod tests {
         let json = serde_json::to_value(YoudenOut::from(y)).unwrap();
         assert!(json["ellipse"]["semiMajor"].is_number());
         assert_eq!(json["options"]["boxK"], 2.0);
-        let e = spelled(
-            eqa::youden(
-                &[1.0, 2.0],
-                &[1.0, 3.0],
-                &YoudenOptions {
-                    box_k: 0.0,
-                    ..Default::default()
-                },
-            )
-            .unwrap_err(),
-        );
+        let e = eqa::youden(
+            &[1.0, 2.0],
+            &[1.0, 3.0],
+            &YoudenOptions {
+                box_k: 0.0,
+                ..Default::default()
+            },
+        )
+        .unwrap_err()
+        .respelled(eqa::KeyStyle::CamelCase);
         assert!(e.to_string().starts_with("invalid boxK"));
     }
 }

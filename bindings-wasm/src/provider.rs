@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::options::{Given, choice, number, refuse_unknown, set};
-use crate::{given, options_of, throw, values_of};
+use crate::{fail, given, options_of, values_of};
 
 /// The TypeScript declarations of this file's exports.
 #[wasm_bindgen(typescript_custom_section)]
@@ -215,48 +215,7 @@ export interface ReferenceComparison {
 }
 "#;
 
-/// The JavaScript spelling of the arguments and options this file's core
-/// functions name in snake_case.
-fn spelled(error: Error) -> Error {
-    match error {
-        Error::InvalidParameter {
-            name,
-            value,
-            expected,
-        } => {
-            let name = match name {
-                "sigma_pt" => "sigmaPt",
-                "u_first" => "uFirst",
-                "u_second" => "uSecond",
-                "u_stab_rule" => "uStabRule",
-                "u_hom" => "uHom",
-                "u_stab" => "uStab",
-                "x_pt" => "xPt",
-                "u_x_pt" => "uXPt",
-                "x_ref" => "xRef",
-                "u_ref" => "uRef",
-                "x_crm" => "xCrm",
-                "u_crm" => "uCrm",
-                "expanded_uncertainty" => "expandedUncertainty",
-                "max_iter" => "maxIter",
-                "zero_scale" => "zeroScale",
-                other => other,
-            };
-            Error::InvalidParameter {
-                name,
-                value,
-                expected,
-            }
-        }
-        other => other,
-    }
-}
-
 /// A core error, spelled for JavaScript and thrown.
-fn fail(error: Error) -> JsValue {
-    throw(spelled(error))
-}
-
 /// A number argument, or the error naming it.
 fn arg(name: &'static str, value: &JsValue) -> Result<f64, JsValue> {
     number(name, given(value)).map_err(fail)
@@ -1059,7 +1018,7 @@ mod tests {
 
     #[test]
     fn bad_options_are_refused_by_name() {
-        let refused = |e: Error| match spelled(e) {
+        let refused = |e: Error| match e.respelled(eqa::KeyStyle::CamelCase) {
             Error::InvalidParameter { name, .. } => name,
             other => panic!("not an invalid parameter: {other:?}"),
         };

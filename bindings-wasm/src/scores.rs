@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::options::{Given, choice, number, refuse_unknown, set};
-use crate::{given, options_of, throw, to_js, values_of};
+use crate::{fail, given, options_of, to_js, values_of};
 
 /// The TypeScript declarations of this file's exports.
 #[wasm_bindgen(typescript_custom_section)]
@@ -94,59 +94,6 @@ export interface CombinedScore {
 }
 "#;
 
-/// The JavaScript spelling of the arguments this file names in snake_case.
-pub(crate) fn spelled(error: Error) -> Error {
-    match error {
-        Error::InvalidParameter {
-            name,
-            value,
-            expected,
-        } => {
-            let name = match name {
-                "x_pt" => "xPt",
-                "sigma_pt" => "sigmaPt",
-                "u_x_pt" => "uXPt",
-                "u_x" => "uX",
-                "U_x" => "UX",
-                "U_x_pt" => "UXPt",
-                "delta_e" => "deltaE",
-                "satisfactory_bound" => "satisfactoryBound",
-                "unsatisfactory_bound" => "unsatisfactoryBound",
-                "reproducibility_sd" => "reproducibilitySd",
-                "repeatability_sd" => "repeatabilitySd",
-                "s_star" => "sStar",
-                "assigned_values" => "assignedValues",
-                "when_not_negligible" => "whenNotNegligible",
-                other => other,
-            };
-            Error::InvalidParameter {
-                name,
-                value,
-                expected,
-            }
-        }
-        Error::LengthMismatch {
-            what,
-            expected,
-            got,
-        } => Error::LengthMismatch {
-            what: match what {
-                "u_x" => "uX",
-                "U_x" => "UX",
-                other => other,
-            },
-            expected,
-            got,
-        },
-        other => other,
-    }
-}
-
-/// A core error, spelled for JavaScript and thrown.
-pub(crate) fn fail(error: Error) -> JsValue {
-    throw(spelled(error))
-}
-
 /// A number argument, or the error naming it.
 pub(crate) fn arg(name: &'static str, value: &JsValue) -> Result<f64, JsValue> {
     number(name, given(value)).map_err(fail)
@@ -183,16 +130,7 @@ impl RuleDto {
     /// non-numeric limit, an unknown bound, or limits the core refuses.
     pub(crate) fn into_core(self) -> Result<ClassificationRule, Error> {
         match self {
-            RuleDto::Preset(name) => match name.as_str() {
-                "z" => Ok(ClassificationRule::z()),
-                "en" => Ok(ClassificationRule::en()),
-                "pa" => Ok(ClassificationRule::pa()),
-                _ => Err(Error::InvalidParameter {
-                    name: "rule",
-                    value: name,
-                    expected: "\"z\", \"en\", \"pa\" or an object of limits",
-                }),
-            },
+            RuleDto::Preset(name) => ClassificationRule::preset(&name),
             RuleDto::Limits(l) => {
                 refuse_unknown(
                     &l.unknown,
@@ -671,9 +609,13 @@ mod tests {
 
     #[test]
     fn arguments_are_spelled_as_in_javascript() {
-        let e = spelled(eqa::z_score(1.0, 0.0, 0.0).unwrap_err());
+        let e = eqa::z_score(1.0, 0.0, 0.0)
+            .unwrap_err()
+            .respelled(eqa::KeyStyle::CamelCase);
         assert!(e.to_string().starts_with("invalid sigmaPt = 0"));
-        let e = spelled(eqa::zeta_scores(&[1.0], &[], 0.0, 1.0).unwrap_err());
+        let e = eqa::zeta_scores(&[1.0], &[], 0.0, 1.0)
+            .unwrap_err()
+            .respelled(eqa::KeyStyle::CamelCase);
         assert_eq!(
             e,
             Error::LengthMismatch {

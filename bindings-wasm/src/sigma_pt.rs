@@ -18,8 +18,9 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::fail;
 use crate::options::{Given, choice, refuse_unknown, set, whole};
-use crate::scores::{arg, fail};
+use crate::scores::arg;
 use crate::{given, options_of, to_js, values_of};
 
 /// The TypeScript declarations of this file's exports.

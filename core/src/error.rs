@@ -129,8 +129,110 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The error with the names of options and inputs (of
+    /// [`Error::InvalidParameter`] and [`Error::LengthMismatch`]) spelled in
+    /// `style`, for a binding whose options are spelled so.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use eqa::{AlgorithmAOptions, KeyStyle};
+    /// let options = AlgorithmAOptions { max_iter: 0, ..Default::default() };
+    /// let error = eqa::algorithm_a(&[1.0, 2.0, 3.0], &options).unwrap_err();
+    /// assert!(error.respelled(KeyStyle::CamelCase).to_string().starts_with("invalid maxIter = 0"));
+    /// ```
+    pub fn respelled(self, style: KeyStyle) -> Error {
+        match self {
+            Error::InvalidParameter {
+                name,
+                value,
+                expected,
+            } => Error::InvalidParameter {
+                name: style.spell(name),
+                value,
+                expected,
+            },
+            Error::LengthMismatch {
+                what,
+                expected,
+                got,
+            } => Error::LengthMismatch {
+                what: style.spell(what),
+                expected,
+                got,
+            },
+            other => other,
+        }
+    }
+}
+
 /// The result type of every fallible function in this crate.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// How a face of the library spells the names of options and arguments in
+/// its errors: Rust and Python use the core's snake_case (`max_iter`),
+/// JavaScript uses camelCase (`maxIter`). Documents (plans, results,
+/// criteria) keep their snake_case keys in every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum KeyStyle {
+    /// `max_iter`, as the core names it.
+    #[default]
+    SnakeCase,
+    /// `maxIter`: each `_` dropped and the letter after it upper-cased
+    /// (`u_x_pt` → `uXPt`, `U_x` → `UX`).
+    CamelCase,
+}
+
+impl KeyStyle {
+    /// `name`, an option name of the core in snake_case, in this style.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use eqa::KeyStyle;
+    /// assert_eq!(KeyStyle::CamelCase.spell("u_x_pt"), "uXPt");
+    /// assert_eq!(KeyStyle::CamelCase.spell("U_x"), "UX");
+    /// assert_eq!(KeyStyle::CamelCase.spell("tol"), "tol");
+    /// assert_eq!(KeyStyle::SnakeCase.spell("max_iter"), "max_iter");
+    /// ```
+    pub fn spell(self, name: &'static str) -> &'static str {
+        match self {
+            KeyStyle::SnakeCase => name,
+            KeyStyle::CamelCase if !name.contains('_') => name,
+            KeyStyle::CamelCase => camel_case(name),
+        }
+    }
+}
+
+/// The camelCase spelling of a snake_case option name, made once per name.
+///
+/// Errors hold option names as `&'static str`; the names are the core's own
+/// literals, a small fixed set, so each spelling is kept for the life of the
+/// program the first time it is asked for.
+fn camel_case(name: &'static str) -> &'static str {
+    use std::sync::{Mutex, PoisonError};
+    static SPELLED: Mutex<Vec<(&'static str, &'static str)>> = Mutex::new(Vec::new());
+    let mut spelled = SPELLED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(&(_, camel)) = spelled.iter().find(|(snake, _)| *snake == name) {
+        return camel;
+    }
+    let mut camel = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            camel.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            camel.push(c);
+        }
+    }
+    let camel: &'static str = Box::leak(camel.into_boxed_str());
+    spelled.push((name, camel));
+    camel
+}
 
 #[cfg(test)]
 mod tests {
@@ -175,5 +277,31 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), errors.len());
+    }
+
+    #[test]
+    fn camel_case_spells_every_option_the_bindings_name() {
+        for (snake, camel) in [
+            ("max_iter", "maxIter"),
+            ("zero_scale", "zeroScale"),
+            ("year_pass", "yearPass"),
+            ("k_of_n", "kOfN"),
+            ("box_k", "boxK"),
+            ("u_x", "uX"),
+            ("U_x", "UX"),
+            ("U_x_pt", "UXPt"),
+            ("u_stab_rule", "uStabRule"),
+            ("x_crm", "xCrm"),
+            ("when_not_negligible", "whenNotNegligible"),
+            ("n", "n"),
+        ] {
+            assert_eq!(KeyStyle::CamelCase.spell(snake), camel);
+            // The second time comes from the kept spelling, the same pointer.
+            assert!(std::ptr::eq(
+                KeyStyle::CamelCase.spell(snake),
+                KeyStyle::CamelCase.spell(snake)
+            ));
+            assert_eq!(KeyStyle::SnakeCase.spell(snake), snake);
+        }
     }
 }

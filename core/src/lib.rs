@@ -118,7 +118,7 @@ pub mod report;
 
 pub mod synthetic;
 
-pub use error::{Error, Result};
+pub use error::{Error, KeyStyle, Result};
 pub use history::{certificates, histories, performance_history};
 pub use report::{lab_report, round_summary};
 pub use scoring::{score_round, score_year};

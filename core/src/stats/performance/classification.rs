@@ -102,6 +102,15 @@ impl Default for ClassificationRule {
     }
 }
 
+impl std::str::FromStr for ClassificationRule {
+    type Err = Error;
+
+    /// A preset by name; see [`ClassificationRule::preset`].
+    fn from_str(name: &str) -> Result<Self, Error> {
+        ClassificationRule::preset(name)
+    }
+}
+
 impl ClassificationRule {
     /// A rule: |s| up to `satisfactory` (with its bound) is satisfactory,
     /// |s| from `unsatisfactory` (with its bound) unsatisfactory, anything
@@ -211,6 +220,38 @@ impl ClassificationRule {
     pub fn pa() -> Self {
         ClassificationRule::two_band_of(100.0)
     }
+
+    /// The preset named `name`: `"z"` ([`z`](Self::z)), `"en"`
+    /// ([`en`](Self::en)) or `"pa"` ([`pa`](Self::pa)), the names that the
+    /// Python and JavaScript bindings accept for a rule.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] named `rule` for any other name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use eqa::ClassificationRule;
+    /// assert_eq!(ClassificationRule::preset("en")?, ClassificationRule::en());
+    /// assert_eq!(ClassificationRule::preset("zeta").unwrap_err().code(), "invalid_parameter");
+    /// # Ok::<(), eqa::Error>(())
+    /// ```
+    pub fn preset(name: &str) -> Result<Self, Error> {
+        match name {
+            "z" => Ok(ClassificationRule::z()),
+            "en" => Ok(ClassificationRule::en()),
+            "pa" => Ok(ClassificationRule::pa()),
+            _ => Err(Error::InvalidParameter {
+                name: "rule",
+                value: name.to_owned(),
+                expected: Self::PRESETS,
+            }),
+        }
+    }
+
+    /// The names of the presets, as [`preset`](Self::preset) reads them.
+    pub const PRESETS: &'static str = "\"z\", \"en\" or \"pa\"";
 
     /// A rule without a questionable band: |s| ≤ `limit` satisfactory,
     /// |s| > `limit` unsatisfactory; for D against δ_E (9.3.2), or any
