@@ -20,24 +20,29 @@ export PATH="$root/.venv/bin:$PATH"
 export PYO3_PYTHON="$py"
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
 
-echo "== installing the build and test tools"
+source "$root/scripts/steps.sh"
+
+step "the build and test tools"
 "$py" -m pip install --quiet maturin numpy pytest hypothesis mypy
 
-echo "== building and installing bindings-python (release wheel)"
-"$py" -m pip install --quiet --no-build-isolation --no-deps --force-reinstall ./bindings-python
+step "building and installing bindings-python (the ci profile: release without LTO)"
+# Users' wheels use the release profile; the tests need an optimised build,
+# not a link-time-optimised one.
+MATURIN_PEP517_ARGS="--profile ci" "$py" -m pip install --quiet --no-build-isolation --no-deps --force-reinstall ./bindings-python
 
 # Outside the repository, so that the source folder of the mixed layout
 # cannot shadow the installed package, and caches stay out of the tree.
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-echo "== stubtest"
+step "stubtest"
 (cd "$scratch" && "$py" -m mypy.stubtest eqa)
 
-echo "== mypy --strict on the tests"
+step "mypy --strict on the tests"
 (cd "$scratch" && "$py" -m mypy --strict "$root/bindings-python/tests")
 
-echo "== pytest"
+step "pytest"
 cd "$scratch"
 "$py" -m pytest -q --import-mode=importlib -p no:cacheprovider \
     --rootdir "$root/bindings-python" "$root/bindings-python/tests" "$@"
+steps_done

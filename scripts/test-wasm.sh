@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly binding (bindings-wasm/) and tests it: Rust unit
-# tests, the core built for wasm32, wasm-bindgen for the web and Node, a
+# Builds the WebAssembly binding (bindings-wasm/) and tests it: the binding
+# (and so the core) built for wasm32, wasm-bindgen for the web and Node, a
 # TypeScript check of the declarations, and the JavaScript checks in Node and
-# in headless Chromium.
+# in headless Chromium. The binding's Rust unit tests run natively with the
+# workspace's (scripts/test-rust.sh).
 #
 # Run from the repository root: bash scripts/test-wasm.sh
 # Installs what a fresh machine lacks: the wasm32 target, wasm-bindgen-cli at
@@ -14,9 +15,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 TARGET=wasm32-unknown-unknown
 TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
-WASM="$TARGET_DIR/$TARGET/release/eqa_wasm.wasm"
+# The ci profile: optimised like release, without its LTO (a test build).
+PROFILE=ci
+WASM="$TARGET_DIR/$TARGET/$PROFILE/eqa_wasm.wasm"
 
-step() { printf '\n==> %s\n' "$*"; }
+source scripts/steps.sh
 
 step "wasm32 target"
 installed="$(rustup target list --installed)"
@@ -48,14 +51,8 @@ if [[ ! -x "$CHROMIUM" ]]; then
 fi
 "$CHROMIUM" --version 2>/dev/null | grep -v '^$' || true
 
-step "Rust unit tests of the binding"
-cargo test -p eqa-wasm
-
-step "the core for $TARGET"
-cargo build -p eqa --target "$TARGET"
-
-step "the binding for $TARGET (release)"
-cargo build -p eqa-wasm --target "$TARGET" --release
+step "the binding, and so the core, for $TARGET ($PROFILE profile)"
+cargo build -p eqa-wasm --target "$TARGET" --profile "$PROFILE" --locked
 ls -l "$WASM"
 
 step "wasm-bindgen: pkg/ (web) and pkg-node/ (Node)"
@@ -79,4 +76,5 @@ npm run --silent test:node
 step "browser tests (headless Chromium)"
 CHROMIUM="$CHROMIUM" npm run --silent test:browser
 
-step "all WebAssembly checks passed"
+steps_done
+printf '\nall WebAssembly checks passed\n'
