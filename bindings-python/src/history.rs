@@ -3,8 +3,8 @@
 //! [`eqa::history`] and [`eqa::history`]. Scorings arrive as the dicts
 //! (or JSON text) that `score_round` returns; results leave as dicts.
 
-use eqa::history::CertificatePolicy;
 use eqa::history::HistoryRule;
+use eqa::history::{CertificatePolicy, CertificateScope};
 use eqa::scoring::{Outcome, RoundScoring};
 use pyo3::prelude::*;
 
@@ -107,29 +107,34 @@ pub(crate) fn histories(
 }
 
 /// The certificate of every laboratory of a program from its rounds'
-/// scorings in round order: dicts with lab, program, policy, eligible,
-/// analytes_passed, analytes_failed, analytes_not_scored and rounds. Under
-/// policy "all_rounds_satisfactory" (default) an analyte passes when every
-/// scored round was satisfactory, under "not_unsuccessful" when no round
-/// was unsuccessful under the rule (as for performance_history). A
-/// laboratory is eligible with at least one passed analyte and no failed
-/// one. The rule is UNCONFIRMED (domain 3.4).
+/// scorings in round order: dicts with lab, program, policy, scope,
+/// eligible, analytes_passed, analytes_failed, analytes_not_scored and
+/// rounds. Under policy "all_rounds_satisfactory" (default) an analyte
+/// passes when every scored round was satisfactory, under
+/// "not_unsuccessful" when no round was unsuccessful under the rule (as for
+/// performance_history). Under scope "passed_analytes" (default) a
+/// laboratory is eligible with at least one passed analyte, its certificate
+/// listing them; under "all_analytes" only when none failed as well. The
+/// rule is UNCONFIRMED (domain 3.4).
 ///
-/// Raises as histories, and InvalidParameterError for an unknown policy.
+/// Raises as histories, and InvalidParameterError for an unknown policy or
+/// scope.
 #[pyfunction]
 #[pyo3(signature = (
     scorings,
     *,
     program,
     policy = Named(CertificatePolicy::default()),
+    scope = Named(CertificateScope::default()),
     consecutive = HistoryRule::default().consecutive,
     k_of_n = HistoryRule::default().k_of_n,
-), text_signature = "(scorings, *, program, policy='all_rounds_satisfactory', consecutive=2, k_of_n=(2, 3))")]
+), text_signature = "(scorings, *, program, policy='all_rounds_satisfactory', scope='passed_analytes', consecutive=2, k_of_n=(2, 3))")]
 pub(crate) fn certificates(
     py: Python<'_>,
     scorings: &Bound<'_, PyAny>,
     program: &str,
     policy: Named<CertificatePolicy>,
+    scope: Named<CertificateScope>,
     #[pyo3(from_py_with = self::consecutive)] consecutive: u32,
     #[pyo3(from_py_with = self::k_of_n)] k_of_n: Option<(u32, u32)>,
 ) -> PyResult<Py<PyAny>> {
@@ -139,7 +144,7 @@ pub(crate) fn certificates(
         k_of_n,
     };
     let all = py
-        .detach(|| eqa::certificates(program, &scorings, policy.0, &rule))
+        .detach(|| eqa::certificates(program, &scorings, policy.0, scope.0, &rule))
         .map_err(CoreError)?;
     to_py(py, &all)
 }

@@ -118,7 +118,7 @@ def test_clia_2024_limits_and_confirmation() -> None:
 
 def test_every_entry_cites_a_source() -> None:
     builtin = eqa.builtin_criteria()
-    assert len(builtin["tables"]) == 9
+    assert len(builtin["tables"]) == 10
     providers = {t["provider"] for t in builtin["tables"]}
     assert providers == {"NCCL", "CLIA"}
     for table in builtin["tables"]:
@@ -126,6 +126,9 @@ def test_every_entry_cites_a_source() -> None:
         for c in table["criteria"]:
             assert c["source"].strip(), c["analyte"]
             assert c["confirmed"] or "UNCONFIRMED" in c["note"], c["analyte"]
+    thresholds = {c["analyte"]: c["pass_threshold"] for t in builtin["tables"] for c in t["criteria"]
+                  if c["pass_threshold"] is not None}
+    assert thresholds == {"ABO": "100", "RHD": "100", "ANTIBODY_SCREEN": "100", "COMPATIBILITY": "100"}
 
 
 def test_a_shipped_limit_judges_a_result() -> None:

@@ -139,14 +139,18 @@ def test_histories_refuse_inconsistent_scorings() -> None:
 
 
 def test_certificates_under_each_policy() -> None:
-    strict = {c["lab"]: c for c in eqa.certificates(YEAR, program="chem")}
-    assert strict["L2"] == {
-        "lab": "L2", "program": "chem", "policy": "all_rounds_satisfactory", "eligible": False,
+    listed = {c["lab"]: c for c in eqa.certificates(YEAR, program="chem")}
+    assert listed["L2"] == {
+        "lab": "L2", "program": "chem", "policy": "all_rounds_satisfactory",
+        "scope": "passed_analytes", "eligible": True,
         "analytes_passed": ["K"], "analytes_failed": ["NA"], "analytes_not_scored": ["CL"],
         "rounds": 3,
     }
+    strict = {c["lab"]: c for c in eqa.certificates(YEAR, program="chem", scope="all_analytes")}
+    assert (strict["L2"]["eligible"], strict["L2"]["scope"]) == (False, "all_analytes")
     assert (strict["L1"]["analytes_failed"], strict["L1"]["rounds"]) == (["NA"], 2)
-    lenient = {c["lab"]: c for c in eqa.certificates(YEAR, program="chem", policy="not_unsuccessful")}
+    lenient = {c["lab"]: c for c in eqa.certificates(YEAR, program="chem", policy="not_unsuccessful",
+                                                      scope="all_analytes")}
     assert lenient["L1"]["analytes_passed"] == ["K", "NA"]
     assert lenient["L1"]["eligible"] is True
     assert lenient["L2"]["eligible"] is False
@@ -157,3 +161,6 @@ def test_an_unknown_policy_is_refused() -> None:
     with pytest.raises(eqa.InvalidParameterError) as info:
         eqa.certificates(YEAR, program="chem", policy="strict")  # type: ignore[arg-type]
     assert info.value.details["name"] == "policy"
+    with pytest.raises(eqa.InvalidParameterError) as info:
+        eqa.certificates(YEAR, program="chem", scope="some")  # type: ignore[arg-type]
+    assert info.value.details["name"] == "scope"

@@ -242,3 +242,85 @@ def test_small_groups_fall_back_to_a_coarser_rung() -> None:
     s = eqa.score_round(p, None, {"submissions": subs}, program="C1", round="R1")
     assert [(g["rung"], g["key"], g["n"]) for g in s["groups"]] == [(0, [["instrument", "A"]], 3), (1, [], 4)]
     assert [e["group"] for e in s["evaluations"]] == [0, 0, 0, 1]
+
+
+def test_units_spelled_differently_are_one_and_a_convertible_unit_is_converted() -> None:
+    p = plan(
+        [{"code": "CREA", "unit": "µmol/L", "scoring": {"limit": {"kind": "percent", "percent": 10}}}],
+        ["1", "2"],
+        {"target": {"kind": "given"}},
+    )
+    r = {
+        "submissions": [
+            submission("GREEK", "CREA", [("1", "100"), ("2", "109")], 2, unit="μmol/L"),
+            submission("ASCII", "CREA", [("1", "100"), ("2", "91")], 4, unit="umol/l"),
+            # 1.13 mg/dL = 99.9146 µmol/L; 1.25 mg/dL = 110.525 µmol/L.
+            submission("MG", "CREA", [("1", "1.13"), ("2", "1.25")], 6, unit="mg/dL"),
+            submission("MMOL", "CREA", [("1", "0.1"), ("2", "0.1")], 8, unit="mmol/L"),
+        ],
+        "given_targets": [given("CREA", "1", "100"), given("CREA", "2", "100")],
+    }
+    s = eqa.score_round(p, None, r, program="C1", round="R1")
+    by_lab: dict[str, list[dict[str, Any]]] = {}
+    for e in s["evaluations"]:
+        by_lab.setdefault(e["lab"], []).append(e)
+    assert [e["verdict"] for e in by_lab["GREEK"] + by_lab["ASCII"]] == ["acceptable"] * 4
+    mg = by_lab["MG"]
+    assert [(e["verdict"], e["reason"], e["converted_unit"]) for e in mg] == [
+        ("acceptable", None, "mg/dL"),
+        ("unacceptable", "outside_limit", "mg/dL"),
+    ]
+    assert mg[0]["value"] == pytest.approx(99.9146, abs=1e-9)
+    assert [e["reason"] for e in by_lab["MMOL"]] == ["wrong_unit", "wrong_unit"]
+    assert s["settings"]["unit"] == "convert"
+
+    p["programs"][0]["scoring"]["unit"] = "unacceptable"
+    s = eqa.score_round(p, None, r, program="C1", round="R1")
+    assert [e["reason"] for e in s["evaluations"] if e["lab"] == "MG"] == ["wrong_unit", "wrong_unit"]
+
+
+def test_abo_needs_100_percent_from_the_criteria_table_and_the_plan_overrides_it() -> None:
+    groups = [{"code": g} for g in ["A", "B", "O", "AB"]]
+    abo: dict[str, Any] = {"code": "ABO", "result_type": {"kind": "nominal", "vocabulary": groups},
+                           "scoring": {"target": {"kind": "given"}}}
+    samples = ["1", "2", "3", "4", "5"]
+    p = {
+        "provider": {"code": "CLIA"},
+        "year": 2026,
+        "programs": [{"code": "immunohematology", "analytes": [abo],
+                      "rounds": [{"code": "R1", "deadline": DEADLINE, "samples": [{"code": s} for s in samples]}]}],
+    }
+    targets = ["A", "B", "O", "AB", "A"]
+    answers = ["A", "B", "O", "AB", "B"]
+    r = {
+        "submissions": [{"lab": "L1", "program": "immunohematology", "round": "R1", "analyte": "ABO",
+                         "values": [{"sample": s, "value": v, "row": 2 + i}
+                                    for i, (s, v) in enumerate(zip(samples, answers))]}],
+        "given_targets": [{"program": "immunohematology", "round": "R1", "analyte": "ABO", "sample": s, "value": t}
+                          for s, t in zip(samples, targets)],
+    }
+    criteria = eqa.clia_2024_criteria()
+    s = eqa.score_round(p, criteria, r, program="immunohematology", round="R1")
+    score = s["analyte_scores"][0]
+    assert (score["score"], score["threshold"], score["outcome"]) == (80.0, "100", "unsatisfactory")
+    abo["scoring"]["pass_threshold"] = 80
+    s = eqa.score_round(p, criteria, r, program="immunohematology", round="R1")
+    assert s["analyte_scores"][0]["outcome"] == "satisfactory"
+
+
+def test_an_empty_enrolment_list_enrols_the_whole_program() -> None:
+    p = plan(
+        [{"code": "GLU", "unit": "mmol/L", "scoring": {"limit": {"kind": "percent", "percent": 10}}},
+         {"code": "K", "unit": "mmol/L", "scoring": {"limit": {"kind": "percent", "percent": 10}}}],
+        ["1"],
+        {"target": {"kind": "given"}},
+    )
+    r = {
+        "submissions": [submission("A", "GLU", [("1", "5.0")], 2)],
+        "enrollments": [{"lab": "B", "program": "C1", "analytes": []}],
+        "given_targets": [given("GLU", "1", "5.0"), given("K", "1", "4.0")],
+    }
+    s = eqa.score_round(p, None, r, program="C1", round="R1")
+    b = [(a["analyte"], a["outcome"]) for a in s["analyte_scores"] if a["lab"] == "B"]
+    assert b == [("GLU", "not_returned"), ("K", "not_returned")]
+    assert [(p["lab"], p["score"]) for p in s["program_scores"]] == [("A", 100.0), ("B", 0.0)]

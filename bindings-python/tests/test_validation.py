@@ -71,7 +71,7 @@ def test_a_complete_draft_validates() -> None:
 
 
 def test_a_faulty_draft_gives_exactly_its_issues() -> None:
-    glu = draft("GLU", "mg/dL", [("202611", "5.50"), ("202612", "5..5"), ("202613", "55.0"),
+    glu = draft("GLU", "mg/L", [("202611", "5.50"), ("202612", "5..5"), ("202613", "55.0"),
                                  ("202614", "6.1")], reagent=None)
     report = eqa.validate_submission(PLAN, [glu], program="C1", round="2026-1",
                                      now="2026-04-21T09:00:00+08:00")
@@ -87,8 +87,8 @@ def test_a_faulty_draft_gives_exactly_its_issues() -> None:
               "the round closed at 2026-04-20T17:00:00+08:00; results can no longer be submitted",
               "本次活动已于 2026-04-20T17:00:00+08:00 截止，不能再上报结果"),
         issue("submissions[0].unit", "wrong_unit", "error", "GLU", None,
-              "the unit of GLU must be mmol/L, not mg/dL",
-              "项目 GLU 的单位应为 mmol/L，填写的是 mg/dL"),
+              "the unit of GLU must be mmol/L, not mg/L",
+              "项目 GLU 的单位应为 mmol/L，填写的是 mg/L"),
         issue("submissions[0].reagent", "missing_reagent", "error", "GLU", None,
               "no reagent is chosen for GLU", "项目 GLU 未选择试剂"),
         issue("submissions[0].values[1].value", "unreadable_value", "error", "GLU", "202612",

@@ -38,6 +38,8 @@ export interface Criterion {
   /** The unit of the limit's absolute part; `null` for none (pH). */
   unit: string | null;
   limit: AcceptanceLimit;
+  /** The PT score needed in percent, where the source sets one (100 for ABO/RhD typing); text when read back. */
+  pass_threshold?: DecimalInput | null;
   source: string;
   /** Whether the number was checked against its source; otherwise `note` starts with UNCONFIRMED. */
   confirmed: boolean;

@@ -12,8 +12,8 @@
 )]
 
 use eqa::Error;
-use eqa::history::CertificatePolicy;
 use eqa::history::HistoryRule;
+use eqa::history::{CertificatePolicy, CertificateScope};
 use eqa::scoring::{Outcome, RoundScoring};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -60,19 +60,25 @@ export interface LabHistory {
 /** When an analyte passes for a certificate (UNCONFIRMED; domain §3.4). */
 export type CertificatePolicy = "all_rounds_satisfactory" | "not_unsuccessful";
 
+/** Which laboratories get a certificate (UNCONFIRMED; domain §3.4). */
+export type CertificateScope = "passed_analytes" | "all_analytes";
+
 /** Options of `certificates`. */
 export interface CertificateOptions extends HistoryOptions {
   /** The program's code; scorings of other programs are not read. */
   program: string;
   /** Default `"all_rounds_satisfactory"`. */
   policy?: CertificatePolicy;
+  /** Default `"passed_analytes"`: a certificate listing the analytes passed, though another failed. */
+  scope?: CertificateScope;
 }
 
-/** A laboratory's certificate: eligible with at least one passed analyte and no failed one. */
+/** A laboratory's certificate: eligible with at least one passed analyte (and, under scope `"all_analytes"`, no failed one). */
 export interface Certificate {
   lab: string;
   program: string;
   policy: CertificatePolicy;
+  scope: CertificateScope;
   eligible: boolean;
   analytes_passed: string[];
   analytes_failed: string[];
@@ -128,11 +134,13 @@ pub fn certificates(
     #[wasm_bindgen(unchecked_param_type = "CertificateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let scorings: Vec<RoundScoring> = from_js(scorings)?;
-    let read = read(Some(options), &["program", "policy"])?;
+    let read = read(Some(options), &["program", "policy", "scope"])?;
     let program = program(read.program).map_err(fail)?;
     let mut policy = CertificatePolicy::default();
     set(&mut policy, Some(read.policy), |g| choice("policy", g)).map_err(fail)?;
-    let all = eqa::certificates(&program, &scorings, policy, &read.rule).map_err(fail)?;
+    let mut scope = CertificateScope::default();
+    set(&mut scope, Some(read.scope), |g| choice("scope", g)).map_err(fail)?;
+    let all = eqa::certificates(&program, &scorings, policy, scope, &read.rule).map_err(fail)?;
     to_doc(&all)
 }
 
@@ -141,6 +149,7 @@ struct Read {
     rule: HistoryRule,
     program: Given,
     policy: Given,
+    scope: Given,
 }
 
 /// Reads an options object: `consecutive`, `kOfN` and the `extra` keys.
@@ -149,6 +158,7 @@ fn read(options: Option<JsValue>, extra: &[&str]) -> Result<Read, JsValue> {
         rule: HistoryRule::default(),
         program: Given::Nothing,
         policy: Given::Nothing,
+        scope: Given::Nothing,
     };
     let Some(options) = options.filter(|o| !o.is_null() && !o.is_undefined()) else {
         return Ok(read);
@@ -175,6 +185,7 @@ fn read(options: Option<JsValue>, extra: &[&str]) -> Result<Read, JsValue> {
     read.rule = rule(option(&get("consecutive")), pair).map_err(fail)?;
     read.program = option(&get("program"));
     read.policy = option(&get("policy"));
+    read.scope = option(&get("scope"));
     Ok(read)
 }
 
@@ -274,6 +285,8 @@ mod tests {
         assert_eq!(union_of("type HistoryStatus ="), statuses);
         let policies: Vec<_> = CertificatePolicy::ALL.iter().map(|p| p.as_str()).collect();
         assert_eq!(union_of("type CertificatePolicy ="), policies);
+        let scopes: Vec<_> = CertificateScope::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(union_of("type CertificateScope ="), scopes);
         assert!(DECLARATIONS.contains("default 2. */\n  consecutive?"));
         assert_eq!(
             HistoryRule::default(),

@@ -92,7 +92,10 @@ export interface Evaluation {
   row: number | null;
   verdict: Verdict;
   reason: Reason | null;
+  /** The number; in the analyte's unit when it was converted. */
   value: number | null;
+  /** The unit the value was reported in, when it was converted to the analyte's. */
+  converted_unit: string | null;
   target: number | null;
   allowed: number | null;
   bias: number | null;
@@ -158,6 +161,7 @@ export interface ScoringSettings {
   program_score: ProgramScoreRule;
   late: "not_returned" | "scored";
   pass_threshold: string;
+  unit: "convert" | "unacceptable";
 }
 
 /** Everything scoring a round produces. */
@@ -190,7 +194,10 @@ export interface SampleReport {
   row: number | null;
   /** The text as reported; null when nothing was. */
   reported: string | null;
+  /** The number; in the analyte's unit when it was converted. */
   value: number | null;
+  /** The unit the value was reported in, when it was converted to the analyte's. */
+  converted_unit: string | null;
   target: number | null;
   allowed: number | null;
   bias: number | null;

@@ -114,6 +114,9 @@ export interface Sample {
 /** What a late submission scores. */
 export type LatePolicy = "not_returned" | "scored";
 
+/** What a result in another unit than the analyte's scores. */
+export type UnitPolicy = "convert" | "unacceptable";
+
 /** How a program is scored; a key left out keeps its default. */
 export interface ProgramScoring {
   peer?: PeerGroupPolicy;
@@ -126,6 +129,8 @@ export interface ProgramScoring {
   program_score?: ProgramScoreRule;
   /** Default `"not_returned"`. */
   late?: LatePolicy;
+  /** Default `"convert"`: converted with the analyte's factor and flagged. */
+  unit?: UnitPolicy;
 }
 
 /** The range of plausible results of an analyte, in its unit. */
@@ -170,7 +175,7 @@ export type TargetEstimator =
 export type IssueCode =
   | "unknown_program" | "unknown_round" | "unknown_analyte" | "unknown_sample"
   | "wrong_program_or_round" | "missing_sample" | "duplicate_sample" | "blank_value"
-  | "unreadable_value" | "out_of_vocabulary" | "wrong_unit" | "implausible_value"
+  | "unreadable_value" | "out_of_vocabulary" | "wrong_unit" | "converted_unit" | "implausible_value"
   | "missing_instrument" | "missing_reagent" | "missing_method" | "missing_calibrator"
   | "past_deadline" | "not_open_yet" | "duplicate_analyte";
 

@@ -111,7 +111,7 @@ test("CLIA 2024: glucose confirmed, uric acid not", () => {
 
 test("builtin criteria: every entry cites a source", () => {
   const all = eqa.builtinCriteria();
-  assert.equal(all.tables.length, 9);
+  assert.equal(all.tables.length, 10);
   assert.deepEqual([...new Set(all.tables.map((t) => t.provider))].sort(), ["CLIA", "NCCL"]);
   for (const table of all.tables) {
     assert.ok(table.source.trim() && table.programs.length > 0);

@@ -132,13 +132,15 @@ test("histories: inconsistent scorings are located", () => {
 
 test("certificates: each policy", () => {
   const byLab = (list) => Object.fromEntries(list.map((c) => [c.lab, c]));
-  const strict = byLab(eqa.certificates(YEAR, { program: "chem" }));
-  assert.deepEqual(strict.L2, {
-    lab: "L2", program: "chem", policy: "all_rounds_satisfactory", eligible: false,
+  const listed = byLab(eqa.certificates(YEAR, { program: "chem" }));
+  assert.deepEqual(listed.L2, {
+    lab: "L2", program: "chem", policy: "all_rounds_satisfactory", scope: "passed_analytes", eligible: true,
     analytes_passed: ["K"], analytes_failed: ["NA"], analytes_not_scored: ["CL"], rounds: 3,
   });
+  const strict = byLab(eqa.certificates(YEAR, { program: "chem", scope: "all_analytes" }));
+  assert.equal(strict.L2.eligible, false);
   assert.deepEqual([strict.L1.analytes_failed, strict.L1.rounds], [["NA"], 2]);
-  const lenient = byLab(eqa.certificates(YEAR, { program: "chem", policy: "not_unsuccessful" }));
+  const lenient = byLab(eqa.certificates(YEAR, { program: "chem", policy: "not_unsuccessful", scope: "all_analytes" }));
   assert.deepEqual(lenient.L1.analytes_passed, ["K", "NA"]);
   assert.equal(lenient.L1.eligible, true);
   assert.equal(lenient.L2.eligible, false);
@@ -151,6 +153,7 @@ test("certificates: a missing program or an unknown policy is named", () => {
     [undefined, "program"],
     [{ program: 7 }, "program"],
     [{ program: "chem", policy: "strict" }, "policy"],
+    [{ program: "chem", scope: "some" }, "scope"],
   ]) {
     const error = thrown(() => eqa.certificates(YEAR, options));
     assert.equal(error.name, "InvalidParameterError");

@@ -159,10 +159,10 @@ test("CSV forms: quoted cells, shortest numbers, empty cells for null", () => {
   const lines = eqa.labReportCsv(RESULTS, scoring(), "L002").trimEnd().split("\n");
   assert.equal(lines.length, 7);
   const header = lines[0].split(",");
-  assert.equal(header.length, 28);
+  assert.equal(header.length, 29);
   assert.equal(
     lines[1],
-    `chem,2026-1,L002,GLU,40,80,unsatisfactory,,random,S1,7,5.80,5.8,5.25,0.525,${5.8 - 5.25},` +
+    `chem,2026-1,L002,GLU,40,80,unsatisfactory,,random,S1,7,5.80,5.8,,5.25,0.525,${5.8 - 5.25},` +
       `${(100 * (5.8 - 5.25)) / 5.25},${(5.8 - 5.25) / 0.21},unacceptable,outside_limit,,,1,` +
       "method=hexokinase,3,algorithm_a,0.21,4",
   );

@@ -229,3 +229,47 @@ test("scoreRound: a small group falls back to a coarser rung", () => {
   assert.deepEqual(s.groups.map((g) => [g.rung, g.key, g.n]), [[0, [["instrument", "A"]], 3], [1, [], 4]]);
   assert.deepEqual(s.evaluations.map((e) => e.group), [0, 0, 0, 1]);
 });
+
+test("scoreRound: units spelled differently are one; a convertible unit is converted and flagged", () => {
+  const p = plan(
+    [{ code: "CREA", unit: "µmol/L", scoring: { limit: { kind: "percent", percent: 10 } } }],
+    ["1", "2"],
+    { target: { kind: "given" } },
+  );
+  const r = {
+    submissions: [
+      submission("GREEK", "CREA", [["1", "100"], ["2", "109"]], 2, { unit: "μmol/L" }),
+      // 1.13 mg/dL = 99.9146 µmol/L; 1.25 mg/dL = 110.525 µmol/L.
+      submission("MG", "CREA", [["1", "1.13"], ["2", "1.25"]], 4, { unit: "mg/dL" }),
+      submission("MMOL", "CREA", [["1", "0.1"], ["2", "0.1"]], 6, { unit: "mmol/L" }),
+    ],
+    given_targets: [given("CREA", "1", "100"), given("CREA", "2", "100")],
+  };
+  const s = eqa.scoreRound(p, null, r, { program: "C1", round: "R1" });
+  const of = (lab) => s.evaluations.filter((e) => e.lab === lab);
+  assert.deepEqual(of("GREEK").map((e) => e.verdict), ["acceptable", "acceptable"]);
+  assert.deepEqual(of("MG").map((e) => [e.verdict, e.reason, e.converted_unit]),
+    [["acceptable", null, "mg/dL"], ["unacceptable", "outside_limit", "mg/dL"]]);
+  assert.ok(Math.abs(of("MG")[0].value - 99.9146) < 1e-9);
+  assert.deepEqual(of("MMOL").map((e) => e.reason), ["wrong_unit", "wrong_unit"]);
+  assert.equal(s.settings.unit, "convert");
+});
+
+test("scoreRound: ABO needs 100 % from the criteria table; an empty enrolment enrols the program", () => {
+  const samples = ["1", "2", "3", "4", "5"];
+  const abo = { code: "ABO", result_type: { kind: "nominal", vocabulary: ["A", "B", "O", "AB"].map((code) => ({ code })) },
+    scoring: { target: { kind: "given" } } };
+  const p = { provider: { code: "CLIA" }, year: 2026, programs: [{ code: "immunohematology", analytes: [abo],
+    rounds: [{ code: "R1", deadline: DEADLINE, samples: samples.map((code) => ({ code })) }] }] };
+  const answers = ["A", "B", "O", "AB", "B"];
+  const targets = ["A", "B", "O", "AB", "A"];
+  const r = {
+    submissions: [{ lab: "L1", program: "immunohematology", round: "R1", analyte: "ABO",
+      values: samples.map((sample, i) => ({ sample, value: answers[i], row: 2 + i })) }],
+    enrollments: [{ lab: "L2", program: "immunohematology", analytes: [] }],
+    given_targets: samples.map((sample, i) => ({ program: "immunohematology", round: "R1", analyte: "ABO", sample, value: targets[i] })),
+  };
+  const s = eqa.scoreRound(p, eqa.clia2024Criteria(), r, { program: "immunohematology", round: "R1" });
+  assert.deepEqual(s.analyte_scores.map((a) => [a.lab, a.score, a.threshold, a.outcome]),
+    [["L1", 80, "100", "unsatisfactory"], ["L2", 0, "100", "not_returned"]]);
+});

@@ -64,7 +64,7 @@ test("validateSubmission: a complete draft validates", () => {
 });
 
 test("validateSubmission: a faulty draft gives exactly its issues", () => {
-  const glu = draft("GLU", "mg/dL", [["202611", "5.50"], ["202612", "5..5"], ["202613", "55.0"], ["202614", "6.1"]], { reagent: null });
+  const glu = draft("GLU", "mg/L", [["202611", "5.50"], ["202612", "5..5"], ["202613", "55.0"], ["202614", "6.1"]], { reagent: null });
   const report = eqa.validateSubmission(PLAN, [glu], { program: "C1", round: "2026-1", now: "2026-04-21T09:00:00+08:00" });
   assert.equal(report.valid, false);
   const issue = (path, code, severity, analyte, sample, message_en, message_zh) =>
@@ -74,7 +74,7 @@ test("validateSubmission: a faulty draft gives exactly its issues", () => {
       "the round closed at 2026-04-20T17:00:00+08:00; results can no longer be submitted",
       "本次活动已于 2026-04-20T17:00:00+08:00 截止，不能再上报结果"),
     issue("submissions[0].unit", "wrong_unit", "error", "GLU", null,
-      "the unit of GLU must be mmol/L, not mg/dL", "项目 GLU 的单位应为 mmol/L，填写的是 mg/dL"),
+      "the unit of GLU must be mmol/L, not mg/L", "项目 GLU 的单位应为 mmol/L，填写的是 mg/L"),
     issue("submissions[0].reagent", "missing_reagent", "error", "GLU", null,
       "no reagent is chosen for GLU", "项目 GLU 未选择试剂"),
     issue("submissions[0].values[1].value", "unreadable_value", "error", "GLU", "202612",
@@ -116,4 +116,23 @@ test("validateSubmission: options are checked", () => {
     assert.equal(e.details.path, "[0]");
     return true;
   });
+});
+
+test("validateSubmission: units compare by meaning; a convertible one is a warning", () => {
+  for (const unit of ["mmol/l", "MMOL/L", " mmol / L "]) {
+    const report = eqa.validateSubmission(PLAN, [{ ...COMPLETE, unit }], { program: "C1", round: "2026-1", now: OPEN });
+    assert.deepEqual(report.issues, [], unit);
+  }
+  const report = eqa.validateSubmission(PLAN, [{ ...COMPLETE, unit: "mg/dL" }], { program: "C1", round: "2026-1", now: OPEN });
+  assert.equal(report.valid, true);
+  assert.deepEqual(report.issues.map((i) => [i.path, i.code, i.severity]), [["submissions[0].unit", "converted_unit", "warning"]]);
+  assert.equal(report.issues[0].message_zh, "项目 GLU 的单位填写的是 mg/dL，应为 mmol/L；评价时将换算为 mmol/L，请按 mmol/L 填报");
+});
+
+test("validateSubmission: full-width digits read; a comma decimal gets a hint", () => {
+  const values = COMPLETE.values.map((v, i) => ({ ...v, value: ["５.５０", "5,3", "<0.5", "12.3", "3.9"][i] }));
+  const report = eqa.validateSubmission(PLAN, [{ ...COMPLETE, values }], { program: "C1", round: "2026-1", now: OPEN });
+  assert.deepEqual(report.issues.map((i) => [i.path, i.code]), [["submissions[0].values[1].value", "unreadable_value"]]);
+  assert.equal(report.issues[0].message_en,
+    'the result of sample 202612, "5,3", is not a number; write the decimal separator as a point: 5.3');
 });

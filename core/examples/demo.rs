@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
-use eqa::history::{CertificatePolicy as Policy, certificates};
+use eqa::history::{CertificatePolicy as Policy, CertificateScope as Scope, certificates};
 use eqa::history::{HistoryRule, histories};
 use eqa::report::{lab_report, round_summary};
 use eqa::scoring::{Outcome, RoundScoring, Verdict};
@@ -233,14 +233,21 @@ fn over_the_year(year: &[RoundScoring]) -> Result<(), Failure> {
     println!("  laboratories unsuccessful for the program: {unsuccessful}");
     println!("  analytes most often unsuccessful: {}", worst.join(", "));
     for policy in [Policy::AllRoundsSatisfactory, Policy::NotUnsuccessful] {
-        let certs = certificates(PROGRAM, year, policy, &rule)?;
-        let eligible = count(&certs, |c| c.eligible);
-        let passed: usize = certs.iter().map(|c| c.analytes_passed.len()).sum();
-        let per_lab = passed as f64 / certs.len().max(1) as f64;
-        let of = certs.len();
-        println!(
-            "  certificates ({policy}): {eligible} of {of} eligible, {per_lab:.1} analytes passed each"
-        );
+        for scope in [Scope::PassedAnalytes, Scope::AllAnalytes] {
+            let certs = certificates(PROGRAM, year, policy, scope, &rule)?;
+            let eligible = count(&certs, |c| c.eligible);
+            let passed: usize = certs
+                .iter()
+                .filter(|c| c.eligible)
+                .map(|c| c.analytes_passed.len())
+                .sum();
+            let per_lab = passed as f64 / eligible.max(1) as f64;
+            let of = certs.len();
+            println!(
+                "  certificates ({policy}, {scope}): {eligible} of {of} laboratories, \
+                 {per_lab:.1} analytes listed on each"
+            );
+        }
     }
     Ok(())
 }

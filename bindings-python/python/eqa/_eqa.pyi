@@ -1151,6 +1151,7 @@ class _CertificateDict(TypedDict):
     lab: str
     program: str
     policy: str
+    scope: str
     eligible: bool
     analytes_passed: list[str]
     analytes_failed: list[str]
@@ -1174,6 +1175,7 @@ def certificates(
     *,
     program: str,
     policy: Literal["all_rounds_satisfactory", "not_unsuccessful"] = "all_rounds_satisfactory",
+    scope: Literal["passed_analytes", "all_analytes"] = "passed_analytes",
     consecutive: int = 2,
     k_of_n: tuple[int, int] | None = (2, 3),
 ) -> list[_CertificateDict]: ...
@@ -1303,6 +1305,8 @@ class _Criterion(TypedDict):
     name: str
     unit: str | None
     limit: _AcceptanceLimit
+    # The PT score needed in percent, as text, where the source sets one.
+    pass_threshold: str | None
     source: str
     confirmed: bool
     note: str
@@ -1628,6 +1632,7 @@ _IssueCode: TypeAlias = Literal[
     "unreadable_value",
     "out_of_vocabulary",
     "wrong_unit",
+    "converted_unit",
     "implausible_value",
     "missing_instrument",
     "missing_reagent",
@@ -1692,7 +1697,7 @@ __all__ += [
 
 def score_round(
     plan: dict[str, Any] | str,
-    criteria: dict[str, Any] | str | None,
+    criteria: _Criteria | dict[str, Any] | str | None,
     results: dict[str, Any] | str,
     *,
     program: str,
@@ -1700,7 +1705,7 @@ def score_round(
 ) -> dict[str, Any]: ...
 def score_year(
     plan: dict[str, Any] | str,
-    criteria: dict[str, Any] | str | None,
+    criteria: _Criteria | dict[str, Any] | str | None,
     results: dict[str, Any] | str,
     *,
     program: str,

@@ -3,8 +3,9 @@
 //!
 //! The eligibility rule is UNCONFIRMED in the sources; common practice is a
 //! certificate listing the analytes whose every scored round was
-//! satisfactory. It is a [`CertificatePolicy`], with that practice as the
-//! default.
+//! satisfactory. When an analyte passes is a [`CertificatePolicy`], with
+//! that practice as the default; whether a laboratory with a failed analyte
+//! still gets a certificate for the others is a [`CertificateScope`].
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -33,6 +34,24 @@ named_choices!(CertificatePolicy, option "policy", expected "all_rounds_satisfac
     NotUnsuccessful => "not_unsuccessful",
 });
 
+/// Which laboratories get a certificate (UNCONFIRMED; domain §3.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateScope {
+    /// Every laboratory with at least one passed analyte, its certificate
+    /// listing the analytes that passed, as a Chinese 合格证书 lists the
+    /// items passed (default).
+    #[default]
+    PassedAnalytes,
+    /// Only a laboratory with no failed analyte (all or nothing).
+    AllAnalytes,
+}
+
+named_choices!(CertificateScope, option "scope", expected "passed_analytes or all_analytes" {
+    PassedAnalytes => "passed_analytes",
+    AllAnalytes => "all_analytes",
+});
+
 /// A laboratory's certificate for a program.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Certificate {
@@ -42,8 +61,10 @@ pub struct Certificate {
     pub program: Arc<str>,
     /// The policy applied.
     pub policy: CertificatePolicy,
-    /// Whether a certificate is due: at least one analyte passed and none
-    /// failed.
+    /// The scope applied.
+    pub scope: CertificateScope,
+    /// Whether a certificate is due: at least one analyte passed and, under
+    /// [`CertificateScope::AllAnalytes`], none failed.
     pub eligible: bool,
     /// The analytes that passed, by code.
     pub analytes_passed: Vec<Arc<str>>,
@@ -64,8 +85,10 @@ pub struct Certificate {
 /// [`CertificatePolicy::AllRoundsSatisfactory`] when every scored round is
 /// satisfactory, and under [`CertificatePolicy::NotUnsuccessful`] when no
 /// round is unsuccessful under `rule`; else it fails. A laboratory is
-/// eligible with at least one passed analyte and no failed one.
-/// Certificates come sorted by laboratory, analytes by code.
+/// eligible with at least one passed analyte, and under
+/// [`CertificateScope::AllAnalytes`] no failed one; its certificate lists
+/// the passed analytes. Certificates come sorted by laboratory, analytes by
+/// code.
 ///
 /// # Errors
 ///
@@ -75,10 +98,10 @@ pub struct Certificate {
 /// # Examples
 ///
 /// ```
-/// use eqa::history::{CertificatePolicy, certificates};
-/// use eqa::history::HistoryRule;
+/// use eqa::history::{CertificatePolicy, CertificateScope, HistoryRule, certificates};
 ///
-/// let none = certificates("chem", &[], CertificatePolicy::default(), &HistoryRule::default())?;
+/// let (policy, scope) = (CertificatePolicy::default(), CertificateScope::default());
+/// let none = certificates("chem", &[], policy, scope, &HistoryRule::default())?;
 /// assert!(none.is_empty());
 /// # Ok::<(), eqa::Error>(())
 /// ```
@@ -86,6 +109,7 @@ pub fn certificates(
     program: &str,
     scorings: &[RoundScoring],
     policy: CertificatePolicy,
+    scope: CertificateScope,
     rule: &HistoryRule,
 ) -> crate::Result<Vec<Certificate>> {
     let ours: Vec<(usize, &RoundScoring)> = scorings
@@ -102,6 +126,7 @@ pub fn certificates(
                 lab: history.lab.clone(),
                 program: program.clone(),
                 policy,
+                scope,
                 eligible: false,
                 analytes_passed: Vec::new(),
                 analytes_failed: Vec::new(),
@@ -120,7 +145,8 @@ pub fn certificates(
     Ok(labs
         .into_values()
         .map(|mut c| {
-            c.eligible = !c.analytes_passed.is_empty() && c.analytes_failed.is_empty();
+            c.eligible = !c.analytes_passed.is_empty()
+                && (scope == CertificateScope::PassedAnalytes || c.analytes_failed.is_empty());
             c
         })
         .collect())

@@ -5,6 +5,7 @@
 //! numbers were confirmed against that source. A table applies from its
 //! year until a later table of the same provider and program replaces it.
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -24,6 +25,12 @@ pub struct Criterion {
     pub unit: Option<String>,
     /// The limit.
     pub limit: AcceptanceLimit,
+    /// The PT score the analyte needs in a round, in percent, where the
+    /// source sets one other than the program's (100 for ABO and RhD
+    /// typing, antibody screening and compatibility testing); an analyte's
+    /// own `pass_threshold` in the plan overrides it.
+    #[serde(default)]
+    pub pass_threshold: Option<Decimal>,
     /// Where the limit comes from (a citation key of `domain.md` §1, a
     /// document and clause).
     pub source: String,
@@ -99,6 +106,14 @@ impl Criteria {
                     path: format!("tables[{i}].criteria[{j}].limit"),
                     message: e.to_string(),
                 })?;
+                if let Some(t) = c.pass_threshold
+                    && !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&t)
+                {
+                    return Err(Error::InvalidDocument {
+                        path: format!("tables[{i}].criteria[{j}].pass_threshold"),
+                        message: format!("{t} is not a percentage from 0 to 100"),
+                    });
+                }
             }
         }
         Ok(())

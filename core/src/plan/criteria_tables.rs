@@ -4,7 +4,7 @@
 //! | constructor | provider, year | programs |
 //! | --- | --- | --- |
 //! | [`Criteria::nccl_2024`] | `NCCL`, 2024 | `NCCL-C-01`/`NCCL-C-02` routine and dry chemistry, `NCCL-C-03` cardiac markers, `NCCL-C-04` lipids, `NCCL-C-05` blood gas, `NCCL-C-06` special proteins |
-//! | [`Criteria::clia_2024`] | `CLIA`, 2024 | `chemistry`, `endocrinology`, `hematology`, `coagulation` |
+//! | [`Criteria::clia_2024`] | `CLIA`, 2024 | `chemistry`, `endocrinology`, `hematology`, `coagulation`, `immunohematology` |
 //! | [`Criteria::builtin`] | both | all of the above |
 //!
 //! The NCCL numbers are those of the retrieved 2024 criteria [NCCL-2024] and
@@ -152,7 +152,7 @@ mod tests {
         let clia = Criteria::clia_2024();
         assert!(clia.is_ok(), "{clia:?}");
         let all = Criteria::builtin().unwrap();
-        assert_eq!(all.tables.len(), 9);
+        assert_eq!(all.tables.len(), 10);
     }
 
     #[test]

@@ -143,6 +143,64 @@ impl AcceptanceLimit {
         }
     }
 
+    /// Whether the limit has parts in a unit (an absolute allowance or a
+    /// breakpoint), which a change of unit must convert.
+    pub fn has_absolute_part(&self) -> bool {
+        matches!(
+            self,
+            AcceptanceLimit::Absolute { .. }
+                | AcceptanceLimit::GreaterOf { .. }
+                | AcceptanceLimit::Piecewise { .. }
+        )
+    }
+
+    /// The limit with its parts in a unit (absolute allowances and
+    /// breakpoints) converted by `convert`; percentages, multiples of an
+    /// SD and grade windows are the same in every unit.
+    ///
+    /// # Errors
+    ///
+    /// The first error of `convert`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use eqa::plan::limits::AcceptanceLimit;
+    /// use eqa::plan::units::convert;
+    /// use rust_decimal::Decimal;
+    ///
+    /// // Creatinine: the greater of 17.7 µmol/L and 10 %, for an analyte in mg/dL.
+    /// let limit = AcceptanceLimit::GreaterOf { absolute: Decimal::new(177, 1), percent: Decimal::TEN };
+    /// let in_mg_dl = limit.converted(|x| convert("CREA", x, "µmol/L", "mg/dL"))?;
+    /// let AcceptanceLimit::GreaterOf { absolute, percent } = in_mg_dl else { unreachable!() };
+    /// assert_eq!((absolute.round_dp(4), percent), (Decimal::new(2002, 4), Decimal::TEN));
+    /// # Ok::<(), eqa::Error>(())
+    /// ```
+    pub fn converted(
+        &self,
+        mut convert: impl FnMut(Decimal) -> Result<Decimal>,
+    ) -> Result<AcceptanceLimit> {
+        Ok(match *self {
+            AcceptanceLimit::Absolute { absolute } => AcceptanceLimit::Absolute {
+                absolute: convert(absolute)?,
+            },
+            AcceptanceLimit::GreaterOf { absolute, percent } => AcceptanceLimit::GreaterOf {
+                absolute: convert(absolute)?,
+                percent,
+            },
+            AcceptanceLimit::Piecewise {
+                breakpoint,
+                absolute,
+                percent,
+            } => AcceptanceLimit::Piecewise {
+                breakpoint: convert(breakpoint)?,
+                absolute: convert(absolute)?,
+                percent,
+            },
+            ref other => other.clone(),
+        })
+    }
+
     /// The allowed deviation L(T) for a target, given the peer group's
     /// standard deviation when the limit is a multiple of it.
     ///

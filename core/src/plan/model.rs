@@ -207,6 +207,9 @@ pub struct ProgramScoring {
     pub program_score: ProgramScoreRule,
     /// What a late submission scores (default: as not returned, score 0).
     pub late: LatePolicy,
+    /// What a result in another unit than the analyte's scores (default:
+    /// converted when the analyte has a conversion, and flagged).
+    pub unit: UnitPolicy,
 }
 
 impl Default for ProgramScoring {
@@ -218,6 +221,7 @@ impl Default for ProgramScoring {
             pass_threshold: Decimal::from(80),
             program_score: ProgramScoreRule::default(),
             late: LatePolicy::default(),
+            unit: UnitPolicy::default(),
         }
     }
 }
@@ -273,6 +277,24 @@ pub enum LatePolicy {
     NotReturned,
     /// Scored as if on time, and marked late.
     Scored,
+}
+
+/// What a result reported in another unit than the analyte's scores. A
+/// unit that is the analyte's, spelled differently (`μmol/L` for `µmol/L`,
+/// `mmol/l`, `IU/L` for `U/L`), is the same unit under every policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitPolicy {
+    /// Converted with the analyte's factor (glucose or creatinine in mg/dL
+    /// when the plan says mmol/L or µmol/L), judged, and flagged with the
+    /// unit it was reported in; a unit with no conversion is unacceptable
+    /// (default: the number is right, only its unit differs, and the flag
+    /// tells the laboratory to fix its form; UNCONFIRMED in Chinese
+    /// sources).
+    #[default]
+    Convert,
+    /// Every unit other than the analyte's is unacceptable.
+    Unacceptable,
 }
 
 impl Plan {

@@ -145,20 +145,49 @@ fn number(text: &str) -> Option<Decimal> {
     None
 }
 
+/// The text with full-width forms read as their ASCII forms (`５.３` as
+/// `5.3`, `＜０.１` as `<0.1`), as Unicode's compatibility normalisation
+/// (NFKC) reads the Halfwidth and Fullwidth Forms block and the ideographic
+/// space; `None` when the text has none.
+fn halfwidth(text: &str) -> Option<String> {
+    if text.is_ascii()
+        || !text
+            .chars()
+            .any(|c| matches!(c, '\u{FF01}'..='\u{FF5E}' | '\u{3000}'))
+    {
+        return None;
+    }
+    Some(
+        text.chars()
+            .map(|c| match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
 fn read(text: &str) -> Reading {
     let t = text.trim();
     if t.is_empty() {
         return Reading::Blank;
     }
+    // A number typed with a Chinese input method's full-width digits and
+    // signs reads as the number; a word keeps its own spelling.
+    if let Some(ascii) = halfwidth(t) {
+        let reading = read(&ascii);
+        if !matches!(reading, Reading::Word(_)) {
+            return reading;
+        }
+    }
     for (prefix, below) in [
         ("<=", true),
         ("≤", true),
         ("<", true),
-        ("＜", true),
         (">=", false),
         ("≥", false),
         (">", false),
-        ("＞", false),
     ] {
         if let Some(rest) = t.strip_prefix(prefix)
             && let Some(x) = number(rest.trim())
@@ -264,6 +293,43 @@ mod tests {
         );
         assert_eq!(Reported::new("  ").reading(), &Reading::Blank);
         assert_eq!(Reported::new("< 0.5").text(), "< 0.5");
+    }
+
+    #[test]
+    fn reads_full_width_digits_and_signs() {
+        assert_eq!(
+            Reported::new("５.３").as_number(),
+            Some(Decimal::new(53, 1))
+        );
+        assert_eq!(
+            Reported::new("５．３").as_number(),
+            Some(Decimal::new(53, 1))
+        );
+        assert_eq!(
+            Reported::new("＜０.１").reading(),
+            &Reading::Below(Decimal::new(1, 1))
+        );
+        assert_eq!(
+            Reported::new("＞　１０００").reading(),
+            &Reading::Above(Decimal::new(1000, 0))
+        );
+        assert_eq!(Reported::new("－２").as_number(), Some(Decimal::new(-2, 0)));
+        // The text is kept as written.
+        assert_eq!(Reported::new("５.３").text(), "５.３");
+        // A word keeps its spelling; a comma decimal stays unreadable.
+        assert_eq!(
+            Reported::new("阳性").reading(),
+            &Reading::Word("阳性".into())
+        );
+        assert_eq!(
+            Reported::new("１＋").reading(),
+            &Reading::Word("１＋".into())
+        );
+        assert_eq!(Reported::new("5,3").reading(), &Reading::Word("5,3".into()));
+        assert_eq!(
+            Reported::new("５，３").reading(),
+            &Reading::Word("５，３".into())
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! that no factor is a rounded reciprocal.
 //!
 //! Unit spellings are compared after [`normalize_unit`]: `µmol/L`, `μmol/L`
-//! and `umol/L` are one unit, as are `mmol/L` and `mmol/l`.
+//! and `umol/L` are one unit, as are `mmol/L` and `mmol/l`, and `U/L` and
+//! `IU/L`.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -237,7 +238,9 @@ fn divide(value: Decimal, factor: Decimal) -> Result<Decimal> {
 }
 
 /// A unit's spelling for comparison: blanks removed, the micro sign `µ`
-/// (U+00B5) and the Greek `μ` (U+03BC) written `u`, letters in lower case.
+/// (U+00B5) and the Greek `μ` (U+03BC) written `u`, letters in lower case,
+/// and `IU/` written `U/` (an international unit of enzyme activity is the
+/// unit).
 ///
 /// # Examples
 ///
@@ -246,15 +249,70 @@ fn divide(value: Decimal, factor: Decimal) -> Result<Decimal> {
 ///
 /// assert_eq!(normalize_unit(" µmol/L"), normalize_unit("umol/l"));
 /// assert_eq!(normalize_unit("μmol/L"), "umol/l");
+/// assert_eq!(normalize_unit("IU/L"), "u/l");
+/// assert_eq!(normalize_unit("mIU/mL"), "mu/ml");
 /// ```
 pub fn normalize_unit(unit: &str) -> String {
-    unit.chars()
+    let folded: String = unit
+        .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             'µ' | 'μ' => 'u',
             c => c.to_ascii_lowercase(),
         })
-        .collect()
+        .collect();
+    // An international unit of enzyme activity is the unit (U/L = IU/L).
+    folded.replace("iu/", "u/")
+}
+
+/// Whether two spellings name the same unit (see [`normalize_unit`]).
+///
+/// # Examples
+///
+/// ```
+/// use eqa::plan::units::same_unit;
+///
+/// assert!(same_unit("µmol/L", "μmol/L"));
+/// assert!(same_unit("umol/L", "µmol/l"));
+/// assert!(same_unit("IU/L", "U/L"));
+/// assert!(!same_unit("mg/dL", "mmol/L"));
+/// ```
+pub fn same_unit(a: &str, b: &str) -> bool {
+    a == b || normalize_unit(a) == normalize_unit(b)
+}
+
+/// How a reported unit relates to the unit an analyte is scored in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitMatch {
+    /// The same unit, perhaps spelled differently.
+    Same,
+    /// Another unit the analyte's [`Conversion`] converts from.
+    Convertible(&'static Conversion),
+    /// A unit that is neither.
+    Different,
+}
+
+/// How `given`, a unit a result is reported in, relates to `expected`, the
+/// analyte's unit.
+///
+/// # Examples
+///
+/// ```
+/// use eqa::plan::units::{UnitMatch, unit_match};
+///
+/// assert_eq!(unit_match("CREA", "μmol/L", "µmol/L"), UnitMatch::Same);
+/// assert!(matches!(unit_match("GLU", "mg/dL", "mmol/L"), UnitMatch::Convertible(_)));
+/// assert_eq!(unit_match("K", "mg/dL", "mmol/L"), UnitMatch::Different);
+/// ```
+pub fn unit_match(analyte: &str, given: &str, expected: &str) -> UnitMatch {
+    if same_unit(given, expected) {
+        UnitMatch::Same
+    } else {
+        match find(analyte, given, expected) {
+            Some((conversion, _)) => UnitMatch::Convertible(conversion),
+            None => UnitMatch::Different,
+        }
+    }
 }
 
 /// The conversion of an analyte between two units, and whether it goes

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::plan::peer_policy::GroupField;
 use crate::report::{AnalyteReport, LabReport, RoundSummary, SampleReport};
 
-const LAB_HEADER: [&str; 28] = [
+const LAB_HEADER: [&str; 29] = [
     "program",
     "round",
     "lab",
@@ -28,6 +28,7 @@ const LAB_HEADER: [&str; 28] = [
     "row",
     "reported",
     "value",
+    "converted_unit",
     "target",
     "allowed",
     "bias",
@@ -88,6 +89,7 @@ impl LabReport {
     ///         program_score: Default::default(),
     ///         late: Default::default(),
     ///         pass_threshold: 80.into(),
+    ///         unit: Default::default(),
     ///     },
     ///     program_score: None,
     ///     analytes: vec![],
@@ -130,6 +132,7 @@ fn sample_cells(s: &SampleReport) -> Vec<String> {
         whole(s.row),
         s.reported.clone().unwrap_or_default(),
         number(s.value),
+        text(s.converted_unit.as_ref()),
         number(s.target),
         number(s.allowed),
         number(s.bias),

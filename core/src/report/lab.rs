@@ -93,8 +93,13 @@ pub struct SampleReport {
     pub row: Option<u32>,
     /// The text as reported; `None` when nothing was reported.
     pub reported: Option<String>,
-    /// The reported number, when it is one.
+    /// The reported number, when it is one; in the analyte's unit when it
+    /// was converted.
     pub value: Option<f64>,
+    /// The unit the value was reported in, when it was converted to the
+    /// analyte's unit before it was judged.
+    #[serde(default)]
+    pub converted_unit: Option<Arc<str>>,
     /// The target.
     pub target: Option<f64>,
     /// The allowed deviation L(T).
@@ -189,6 +194,7 @@ pub struct LabReport {
 ///         program_score: Default::default(),
 ///         late: Default::default(),
 ///         pass_threshold: 80.into(),
+///         unit: Default::default(),
 ///     },
 ///     groups: vec![],
 ///     evaluations: vec![],
@@ -309,6 +315,7 @@ fn sample_report(
         row: e.row,
         reported,
         value: e.value,
+        converted_unit: e.converted_unit.clone(),
         target: e.target,
         allowed: e.allowed,
         bias: e.bias,

@@ -90,6 +90,7 @@ pub struct RoundSummary {
 ///         program_score: Default::default(),
 ///         late: Default::default(),
 ///         pass_threshold: 80.into(),
+///         unit: Default::default(),
 ///     },
 ///     groups: vec![],
 ///     evaluations: vec![],

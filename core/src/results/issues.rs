@@ -48,8 +48,12 @@ pub enum IssueCode {
     /// A qualitative, ordinal or nominal value is none of the analyte's
     /// categories, grades or names.
     OutOfVocabulary,
-    /// The unit is not the analyte's.
+    /// The unit is not the analyte's, nor one it converts from.
     WrongUnit,
+    /// The unit is not the analyte's, but the analyte's factor converts it
+    /// (warning: the values are converted when scored, unless the program
+    /// scores other units unacceptable).
+    ConvertedUnit,
     /// A number outside the analyte's plausible range (warning).
     ImplausibleValue,
     /// No instrument for a quantitative analyte.
@@ -80,6 +84,7 @@ named_choices!(IssueCode, option "code", expected "a validation issue code" {
     UnreadableValue => "unreadable_value",
     OutOfVocabulary => "out_of_vocabulary",
     WrongUnit => "wrong_unit",
+    ConvertedUnit => "converted_unit",
     ImplausibleValue => "implausible_value",
     MissingInstrument => "missing_instrument",
     MissingReagent => "missing_reagent",
@@ -94,9 +99,10 @@ impl IssueCode {
     /// How serious an issue of this code is.
     pub fn severity(self) -> Severity {
         match self {
-            IssueCode::ImplausibleValue | IssueCode::MissingCalibrator | IssueCode::NotOpenYet => {
-                Severity::Warning
-            }
+            IssueCode::ImplausibleValue
+            | IssueCode::MissingCalibrator
+            | IssueCode::NotOpenYet
+            | IssueCode::ConvertedUnit => Severity::Warning,
             _ => Severity::Error,
         }
     }

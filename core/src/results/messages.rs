@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::plan::reported::{Reading, Reported};
 use crate::plan::timestamp::Timestamp;
 use crate::results::issues::IssueCode;
 
@@ -56,6 +57,11 @@ pub(crate) enum Finding<'a> {
         given: Option<&'a str>,
         expected: &'a str,
     },
+    ConvertedUnit {
+        analyte: &'a str,
+        given: &'a str,
+        expected: &'a str,
+    },
     ImplausibleValue {
         sample: &'a str,
         value: Decimal,
@@ -100,6 +106,7 @@ impl Finding<'_> {
             Finding::UnreadableValue { .. } => IssueCode::UnreadableValue,
             Finding::OutOfVocabulary { .. } => IssueCode::OutOfVocabulary,
             Finding::WrongUnit { .. } => IssueCode::WrongUnit,
+            Finding::ConvertedUnit { .. } => IssueCode::ConvertedUnit,
             Finding::ImplausibleValue { .. } => IssueCode::ImplausibleValue,
             Finding::MissingInstrument { .. } => IssueCode::MissingInstrument,
             Finding::MissingReagent { .. } => IssueCode::MissingReagent,
@@ -144,9 +151,13 @@ impl Finding<'_> {
                 format!("sample {sample} is reported more than once")
             }
             Finding::BlankValue { sample } => format!("the result of sample {sample} is blank"),
-            Finding::UnreadableValue { sample, text } => {
-                format!("the result of sample {sample}, {text:?}, is not a number")
-            }
+            Finding::UnreadableValue { sample, text } => match comma_decimal(text) {
+                Some(fixed) => format!(
+                    "the result of sample {sample}, {text:?}, is not a number; write the \
+                     decimal separator as a point: {fixed}"
+                ),
+                None => format!("the result of sample {sample}, {text:?}, is not a number"),
+            },
             Finding::OutOfVocabulary {
                 sample,
                 text,
@@ -160,6 +171,14 @@ impl Finding<'_> {
             Finding::WrongUnit {
                 analyte, expected, ..
             } => format!("no unit is given for {analyte}; it must be {expected}"),
+            Finding::ConvertedUnit {
+                analyte,
+                given,
+                expected,
+            } => format!(
+                "the results of {analyte} are in {given}, not {expected}; they will be \
+                 converted to {expected} when scored, but please report in {expected}"
+            ),
             Finding::ImplausibleValue {
                 sample,
                 value,
@@ -220,9 +239,12 @@ impl Finding<'_> {
             Finding::MissingSample { sample } => format!("批号 {sample} 未填写结果"),
             Finding::DuplicateSample { sample } => format!("批号 {sample} 重复填写"),
             Finding::BlankValue { sample } => format!("批号 {sample} 的结果为空"),
-            Finding::UnreadableValue { sample, text } => {
-                format!("批号 {sample} 的结果“{text}”不是数值")
-            }
+            Finding::UnreadableValue { sample, text } => match comma_decimal(text) {
+                Some(fixed) => {
+                    format!("批号 {sample} 的结果“{text}”不是数值；小数点请用“.”：{fixed}")
+                }
+                None => format!("批号 {sample} 的结果“{text}”不是数值"),
+            },
             Finding::OutOfVocabulary {
                 sample,
                 text,
@@ -236,6 +258,13 @@ impl Finding<'_> {
             Finding::WrongUnit {
                 analyte, expected, ..
             } => format!("项目 {analyte} 未填写单位，应为 {expected}"),
+            Finding::ConvertedUnit {
+                analyte,
+                given,
+                expected,
+            } => format!(
+                "项目 {analyte} 的单位填写的是 {given}，应为 {expected}；评价时将换算为 {expected}，请按 {expected} 填报"
+            ),
             Finding::ImplausibleValue {
                 sample,
                 value,
@@ -253,4 +282,20 @@ impl Finding<'_> {
             Finding::DuplicateAnalyte { analyte } => format!("项目 {analyte} 填报了不止一份结果"),
         }
     }
+}
+
+/// The text with its decimal comma written as a point, when it is a number
+/// written with one (`5,3` → `5.3`; `＜0，5` → `<0.5`).
+fn comma_decimal(text: &str) -> Option<String> {
+    let fixed: String = text
+        .trim()
+        .chars()
+        .map(|c| if matches!(c, ',' | '，') { '.' } else { c })
+        .collect();
+    let commas = text.chars().filter(|c| matches!(c, ',' | '，')).count();
+    let reads = !matches!(
+        Reported::new(fixed.as_str()).reading(),
+        Reading::Word(_) | Reading::Blank
+    );
+    (commas == 1 && reads).then_some(fixed)
 }

@@ -92,7 +92,8 @@ pub struct Enrollment {
     pub lab: Arc<str>,
     /// The program's code.
     pub program: Arc<str>,
-    /// The analytes enrolled for.
+    /// The analytes enrolled for; an empty list enrols every analyte of
+    /// the program.
     pub analytes: Vec<Arc<str>>,
     /// Rounds the laboratory is excused from (CLIA-style excuse: testing
     /// suspended and notified in time); skipped in scores and histories.

@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use crate::plan::model::{Analyte, Plan, ResultType};
 use crate::plan::reported::{Reading, Reported};
 use crate::plan::timestamp::Timestamp;
+use crate::plan::units::{UnitMatch, unit_match};
 use crate::results::messages::Finding;
 use crate::results::model::Submission;
 
@@ -208,13 +209,27 @@ fn check_metadata(issues: &mut Issues, at: &str, analyte: &Analyte, submission: 
     let code = analyte.code.as_str();
     if let Some(expected) = analyte.unit.as_deref() {
         let given = submission.unit.as_deref().map(str::trim);
-        if given != Some(expected.trim()) {
-            let given = given.filter(|g| !g.is_empty());
-            let finding = Finding::WrongUnit {
+        let finding = match given.filter(|g| !g.is_empty()) {
+            Some(given) => match unit_match(code, given, expected) {
+                UnitMatch::Same => None,
+                UnitMatch::Convertible(_) => Some(Finding::ConvertedUnit {
+                    analyte: code,
+                    given,
+                    expected,
+                }),
+                UnitMatch::Different => Some(Finding::WrongUnit {
+                    analyte: code,
+                    given: Some(given),
+                    expected,
+                }),
+            },
+            None => Some(Finding::WrongUnit {
                 analyte: code,
-                given,
+                given: None,
                 expected,
-            };
+            }),
+        };
+        if let Some(finding) = finding {
             issues.push(format!("{at}.unit"), Some(code), None, finding);
         }
     }

@@ -55,6 +55,9 @@ pub(crate) struct Item {
     pub(crate) late: bool,
     /// Whether the laboratory is excused from the round.
     pub(crate) excused: bool,
+    /// Whether the value was converted from the submission's unit to the
+    /// analyte's.
+    pub(crate) converted: bool,
 }
 
 /// What happened to an enrolled (laboratory, analyte).

@@ -70,6 +70,7 @@ fn blank(
         verdict: Verdict::NotCounted,
         reason: None,
         value: value.and_then(Reported::as_f64),
+        converted_unit: None,
         target: None,
         allowed: None,
         bias: None,

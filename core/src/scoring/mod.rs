@@ -201,6 +201,7 @@ pub fn score_round(
             program_score: scoring.program_score,
             late: scoring.late,
             pass_threshold: scoring.pass_threshold,
+            unit: scoring.unit,
         },
         groups,
         evaluations: selected.evaluations,

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::plan::limits::Boundary;
-use crate::plan::model::{LatePolicy, ProgramScoreRule};
+use crate::plan::model::{LatePolicy, ProgramScoreRule, UnitPolicy};
 use crate::plan::peer_policy::GroupField;
 
 /// The verdict on one sample value.
@@ -96,8 +96,15 @@ pub struct Evaluation {
     pub verdict: Verdict,
     /// Why, unless plainly acceptable.
     pub reason: Option<Reason>,
-    /// The reported number, when it is one.
+    /// The reported number, when it is one; in the analyte's unit when it
+    /// was converted (see `converted_unit`).
     pub value: Option<f64>,
+    /// The unit the value was reported in, when it was converted to the
+    /// analyte's unit before it was judged ([`UnitPolicy::Convert`]).
+    ///
+    /// [`UnitPolicy::Convert`]: crate::plan::UnitPolicy::Convert
+    #[serde(default)]
+    pub converted_unit: Option<Arc<str>>,
     /// The target.
     pub target: Option<f64>,
     /// The allowed deviation L(T) in the analyte's unit.
@@ -255,6 +262,10 @@ pub struct ScoringSettings {
     pub late: LatePolicy,
     /// The program's pass threshold in percent.
     pub pass_threshold: Decimal,
+    /// What a result in another unit than the analyte's scored (a scoring
+    /// saved without it was scored before units were converted).
+    #[serde(default = "unacceptable")]
+    pub unit: UnitPolicy,
 }
 
 /// Everything scoring a round produces.
@@ -274,4 +285,10 @@ pub struct RoundScoring {
     pub analyte_scores: Vec<AnalyteScore>,
     /// A score per laboratory for the program.
     pub program_scores: Vec<ProgramScore>,
+}
+
+/// The unit policy of a scoring saved before there was one: every other
+/// unit was unacceptable.
+fn unacceptable() -> UnitPolicy {
+    UnitPolicy::Unacceptable
 }

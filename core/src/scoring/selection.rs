@@ -63,6 +63,11 @@ pub(crate) fn select<'a>(
         if e.excused_rounds.iter().any(|r| **r == *round.code) {
             excused_labs.push(lab);
         }
+        if e.analytes.is_empty() {
+            // Enrolled in the whole program (how a centre records that a
+            // laboratory bought the 专业): every analyte.
+            keyed.extend((0..n_analytes).map(|a| (lab, a, NONE)));
+        }
         for code in &e.analytes {
             if let Some(&a) = analyte_ids.get(&**code) {
                 keyed.push((lab, a, NONE));

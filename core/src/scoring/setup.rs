@@ -8,12 +8,13 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
-use crate::plan::criteria::{Criteria, CriteriaTable};
+use crate::plan::criteria::{Criteria, CriteriaTable, Criterion};
 use crate::plan::limits::AcceptanceLimit;
-use crate::plan::model::{Analyte, Plan, Program, ResultType, Round, fold};
+use crate::plan::model::{Analyte, Plan, Program, ResultType, Round, UnitPolicy, fold};
 use crate::plan::peer_policy::PeerGroupPolicy;
 use crate::plan::reported::to_f64;
 use crate::plan::target_policy::TargetPolicy;
+use crate::plan::units::{self, UnitMatch, unit_match};
 use crate::scoring::intern::FastMap;
 
 /// One analyte of the round, resolved.
@@ -43,6 +44,8 @@ pub(crate) struct AnalyteSetup<'a> {
     pub(crate) tested: Vec<bool>,
     /// How many of the lowest grades read as negative (ordinal analytes).
     pub(crate) negative_grades: usize,
+    /// What a result in another unit scores.
+    pub(crate) unit_policy: UnitPolicy,
 }
 
 /// The categories of a non-quantitative analyte: the vocabulary's codes,
@@ -114,9 +117,12 @@ pub(crate) fn analytes<'a>(
         .map(|analyte| {
             let own = &analyte.scoring;
             let quantitative = matches!(analyte.result_type, ResultType::Quantitative);
-            let found = criteria
-                .find(&plan.provider.code, plan.year, &program.code, &analyte.code)
-                .map(|(_, c)| c.limit.clone());
+            let criterion =
+                criteria.find(&plan.provider.code, plan.year, &program.code, &analyte.code);
+            let found = criterion
+                .map(|(table, criterion)| criterion_limit(criteria, table, criterion, analyte))
+                .transpose()?;
+            let criterion_threshold = criterion.and_then(|(_, c)| c.pass_threshold);
             let default = match analyte.result_type {
                 ResultType::Quantitative => None,
                 ResultType::Ordinal { .. } => Some(AcceptanceLimit::OrdinalWindow {
@@ -140,7 +146,10 @@ pub(crate) fn analytes<'a>(
             target.check()?;
             let peer = own.peer.as_ref().unwrap_or(&scoring.peer);
             peer.check()?;
-            let threshold = own.pass_threshold.unwrap_or(scoring.pass_threshold);
+            let threshold = own
+                .pass_threshold
+                .or(criterion_threshold)
+                .unwrap_or(scoring.pass_threshold);
             self::threshold(threshold)?;
             let vis_ccv = match own.vis_ccv {
                 Some(ccv) if ccv > Decimal::ZERO => Some(to_f64(ccv)),
@@ -176,6 +185,7 @@ pub(crate) fn analytes<'a>(
                 vis_ccv,
                 samples,
                 tested,
+                unit_policy: scoring.unit,
                 negative_grades: match analyte.result_type {
                     ResultType::Ordinal {
                         negative_grades, ..
@@ -185,6 +195,61 @@ pub(crate) fn analytes<'a>(
             })
         })
         .collect()
+}
+
+/// A criterion's limit in the analyte's unit: as it is when the units are
+/// the same (however spelled), when either is not given, or when the limit
+/// has no part in a unit; converted with the analyte's factor otherwise.
+///
+/// # Errors
+///
+/// [`Error::InvalidDocument`] naming the criterion's unit when its limit
+/// has a part in a unit that cannot be converted to the analyte's.
+fn criterion_limit(
+    criteria: &Criteria,
+    table: &CriteriaTable,
+    criterion: &Criterion,
+    analyte: &Analyte,
+) -> Result<AcceptanceLimit> {
+    let limit = &criterion.limit;
+    let (Some(from), Some(to)) = (criterion.unit.as_deref(), analyte.unit.as_deref()) else {
+        return Ok(limit.clone());
+    };
+    if !limit.has_absolute_part() {
+        return Ok(limit.clone());
+    }
+    let path = || {
+        let t = criteria.tables.iter().position(|t| std::ptr::eq(t, table));
+        let c = table
+            .criteria
+            .iter()
+            .position(|c| std::ptr::eq(c, criterion));
+        format!(
+            "tables[{}].criteria[{}].unit",
+            t.unwrap_or(0),
+            c.unwrap_or(0)
+        )
+    };
+    match unit_match(&analyte.code, from, to) {
+        UnitMatch::Same => Ok(limit.clone()),
+        UnitMatch::Convertible(_) => limit
+            .converted(|x| units::convert(&analyte.code, x, from, to))
+            .map_err(|e| Error::InvalidDocument {
+                path: path(),
+                message: format!(
+                    "the limit of {} cannot be converted from {from} to {to}: {e}",
+                    criterion.analyte
+                ),
+            }),
+        UnitMatch::Different => Err(Error::InvalidDocument {
+            path: path(),
+            message: format!(
+                "the limit of {} is in {from}, which cannot be converted to the analyte's \
+                 unit {to}",
+                criterion.analyte
+            ),
+        }),
+    }
 }
 
 /// The criteria table a program's round is scored with.

@@ -35,6 +35,7 @@ use crate::error::Result;
 use crate::plan::limits::{AcceptanceLimit, Boundary};
 use crate::plan::model::{LatePolicy, Round};
 use crate::plan::reported::{Reading, from_f64};
+use crate::plan::units;
 use crate::results::model::Results;
 use crate::scoring::items::{Item, Kind, NONE};
 use crate::scoring::model::{Evaluation, Reason, Verdict};
@@ -190,19 +191,22 @@ impl Judge<'_, '_> {
             Kind::OutOfVocabulary => (Unacceptable, Some(Reason::OutOfVocabulary)),
             Kind::Number(x) => match check {
                 // The decimal is read only for a value close to the limit.
-                Some(check) => judged(check.acceptable_with(x, || match self.reading(item) {
-                    Some(&Reading::Number(d)) => d,
-                    _ => from_f64(x).unwrap_or_default(),
-                })?),
+                Some(check) => judged(check.acceptable_with(
+                    x,
+                    || match self.reading(item, setup) {
+                        Some(Reading::Number(d)) => d,
+                        _ => from_f64(x).unwrap_or_default(),
+                    },
+                )?),
                 None => (NotScored, Some(Reason::NoTarget)),
             },
-            Kind::Censored => match (check, self.reading(item)) {
-                (Some(check), Some(&Reading::Below(c)))
+            Kind::Censored => match (check, self.reading(item, setup)) {
+                (Some(check), Some(Reading::Below(c)))
                     if c < check.target()? && !check.acceptable(c)? =>
                 {
                     (Unacceptable, Some(Reason::OutsideLimit))
                 }
-                (Some(check), Some(&Reading::Above(c)))
+                (Some(check), Some(Reading::Above(c)))
                     if c > check.target()? && !check.acceptable(c)? =>
                 {
                     (Unacceptable, Some(Reason::OutsideLimit))
@@ -216,9 +220,22 @@ impl Judge<'_, '_> {
         })
     }
 
-    fn reading(&self, item: &Item) -> Option<&Reading> {
+    /// The exact reading of an item's value, in the analyte's unit: a
+    /// converted value's number (or censoring limit) converted exactly.
+    fn reading(&self, item: &Item, setup: &AnalyteSetup<'_>) -> Option<Reading> {
         let sub = self.results.submissions.get(item.sub as usize)?;
-        Some(sub.values.get(item.value as usize)?.value.reading())
+        let reading = sub.values.get(item.value as usize)?.value.reading();
+        if !item.converted {
+            return Some(reading.clone());
+        }
+        let (from, to) = (sub.unit.as_deref()?, setup.analyte.unit.as_deref()?);
+        let convert = |d| units::convert(&setup.code, d, from, to).ok();
+        match *reading {
+            Reading::Number(d) => convert(d).map(Reading::Number),
+            Reading::Below(d) => convert(d).map(Reading::Below),
+            Reading::Above(d) => convert(d).map(Reading::Above),
+            _ => None,
+        }
     }
 
     /// Target, bias, z, allowed deviation and VIS of a value.

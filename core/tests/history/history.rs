@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use eqa::history::{Certificate, CertificatePolicy, certificates};
+use eqa::history::{Certificate, CertificatePolicy, CertificateScope, certificates};
 use eqa::history::{HistoryRule, HistoryStatus, LabHistory, histories, performance_history};
 use eqa::scoring::Outcome::{
     self, Excused as E, Late as L, NoScore as N, NotReturned as R, Satisfactory as S,
@@ -141,6 +141,7 @@ fn round(
             program_score: Default::default(),
             late: Default::default(),
             pass_threshold: Decimal::from(80),
+            unit: Default::default(),
         },
         groups: vec![],
         evaluations: vec![],
@@ -291,7 +292,14 @@ fn names(list: &[Arc<str>]) -> Vec<&str> {
 #[test]
 fn certificates_under_each_policy() {
     let rule = HistoryRule::default();
-    let strict = certificates("chem", &year(), CertificatePolicy::default(), &rule).unwrap();
+    let strict = certificates(
+        "chem",
+        &year(),
+        CertificatePolicy::default(),
+        CertificateScope::AllAnalytes,
+        &rule,
+    )
+    .unwrap();
     assert_eq!(strict.len(), 2);
     let l2 = certificate(&strict, "L2");
     assert_eq!(
@@ -309,7 +317,14 @@ fn certificates_under_each_policy() {
 
     // Forgiving isolated failures: L2's NA (U, S, U) is unsuccessful still,
     // L1's NA (S, R) is not.
-    let lenient = certificates("chem", &year(), CertificatePolicy::NotUnsuccessful, &rule).unwrap();
+    let lenient = certificates(
+        "chem",
+        &year(),
+        CertificatePolicy::NotUnsuccessful,
+        CertificateScope::AllAnalytes,
+        &rule,
+    )
+    .unwrap();
     let l2 = certificate(&lenient, "L2");
     assert_eq!(
         (names(&l2.analytes_failed), l2.eligible),
@@ -321,11 +336,43 @@ fn certificates_under_each_policy() {
         (vec!["K", "NA"], true)
     );
 
+    // By default a laboratory gets a certificate for the analytes it
+    // passed, though another failed: L2 for K (NA failed).
+    let listed = certificates(
+        "chem",
+        &year(),
+        CertificatePolicy::default(),
+        CertificateScope::default(),
+        &rule,
+    )
+    .unwrap();
+    let l2 = certificate(&listed, "L2");
+    assert_eq!(
+        (names(&l2.analytes_passed), l2.eligible, l2.scope),
+        (vec!["K"], true, CertificateScope::PassedAnalytes)
+    );
+    let l1 = certificate(&listed, "L1");
+    assert_eq!((names(&l1.analytes_passed), l1.eligible), (vec!["K"], true));
+    assert_eq!(
+        "all_analytes".parse::<CertificateScope>().unwrap(),
+        CertificateScope::AllAnalytes
+    );
+    assert_eq!(
+        "some".parse::<CertificateScope>().unwrap_err().code(),
+        "invalid_parameter"
+    );
+
     // Another program's scorings are not read.
     assert!(
-        certificates("haem", &year(), CertificatePolicy::default(), &rule)
-            .unwrap()
-            .is_empty()
+        certificates(
+            "haem",
+            &year(),
+            CertificatePolicy::default(),
+            CertificateScope::default(),
+            &rule
+        )
+        .unwrap()
+        .is_empty()
     );
 }
 
@@ -333,7 +380,14 @@ fn certificates_under_each_policy() {
 fn a_lab_with_only_unscored_analytes_is_not_eligible() {
     let rounds = [round("2026-1", &[("L9", "K", E)], &[])];
     let rule = HistoryRule::default();
-    let all = certificates("chem", &rounds, CertificatePolicy::default(), &rule).unwrap();
+    let all = certificates(
+        "chem",
+        &rounds,
+        CertificatePolicy::default(),
+        CertificateScope::AllAnalytes,
+        &rule,
+    )
+    .unwrap();
     assert_eq!(names(&all[0].analytes_not_scored), ["K"]);
     assert!(!all[0].eligible);
 }

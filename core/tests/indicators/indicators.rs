@@ -658,6 +658,7 @@ fn round(name: &str, scores: &[(&str, &str, Outcome)]) -> RoundScoring {
             program_score: Default::default(),
             late: Default::default(),
             pass_threshold: Decimal::from(80),
+            unit: Default::default(),
         },
         groups: vec![],
         evaluations: vec![],

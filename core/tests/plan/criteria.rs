@@ -43,7 +43,7 @@ fn each_data_file_loads() {
         assert!(!criteria.tables.is_empty());
     }
     assert_eq!(Criteria::nccl_2024().unwrap().tables.len(), 5);
-    assert_eq!(Criteria::clia_2024().unwrap().tables.len(), 4);
+    assert_eq!(Criteria::clia_2024().unwrap().tables.len(), 5);
 }
 
 #[test]
@@ -121,7 +121,20 @@ fn clia_2024_limits_and_their_confirmation() {
     assert_eq!(
         confirmed,
         [
-            "K", "NA", "GLU", "UREA", "CREA", "TC", "TBIL", "ALT", "AST", "HB"
+            "K",
+            "NA",
+            "GLU",
+            "UREA",
+            "CREA",
+            "TC",
+            "TBIL",
+            "ALT",
+            "AST",
+            "HB",
+            "ABO",
+            "RHD",
+            "ANTIBODY_SCREEN",
+            "COMPATIBILITY"
         ]
     );
 }
@@ -129,14 +142,21 @@ fn clia_2024_limits_and_their_confirmation() {
 #[test]
 fn every_entry_cites_a_source_and_flags_what_is_unconfirmed() {
     let all = Criteria::builtin().unwrap();
-    assert_eq!(all.tables.len(), 9);
+    assert_eq!(all.tables.len(), 10);
     for table in &all.tables {
         assert!(!table.source.trim().is_empty() && !table.name.is_empty());
         assert!(!table.programs.is_empty() && !table.criteria.is_empty());
         for c in &table.criteria {
             assert!(!c.source.trim().is_empty(), "{}", c.analyte);
             assert!(!c.name.is_empty(), "{}", c.analyte);
-            assert!(c.limit.is_quantitative() && !c.limit.needs_sd());
+            // Numbers within a limit, or exact categories with the pass
+            // threshold their source sets.
+            assert!(
+                c.limit.is_quantitative() && !c.limit.needs_sd()
+                    || c.limit == AcceptanceLimit::Categorical && c.pass_threshold.is_some(),
+                "{}",
+                c.analyte
+            );
             if !c.confirmed {
                 assert!(c.note.contains("UNCONFIRMED"), "{}", c.analyte);
             }

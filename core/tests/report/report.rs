@@ -54,6 +54,7 @@ fn eval(
         verdict,
         reason,
         value,
+        converted_unit: None,
         target: Some(t),
         allowed: Some(ALLOWED[s]),
         bias,
@@ -175,6 +176,7 @@ fn scoring() -> RoundScoring {
             program_score: Default::default(),
             late: Default::default(),
             pass_threshold: Decimal::from(80),
+            unit: Default::default(),
         },
         groups,
         evaluations,
@@ -397,7 +399,7 @@ fn lab_report_csv() {
     let csv = report("L002").to_csv();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header = reader.headers().unwrap().clone();
-    assert_eq!(header.len(), 28);
+    assert_eq!(header.len(), 29);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 6);
     let cell = |row: usize, name: &str| {
@@ -408,6 +410,7 @@ fn lab_report_csv() {
     assert_eq!(cell(0, "bias"), format!("{}", 5.8 - 5.25));
     assert_eq!(cell(0, "bias").parse::<f64>().unwrap(), 5.8 - 5.25);
     assert_eq!(cell(4, "value"), "");
+    assert_eq!(cell(4, "converted_unit"), "");
     assert_eq!(cell(4, "reason"), "unreadable_value");
     assert_eq!(cell(5, "verdict"), "not_counted");
     assert_eq!(cell(5, "group_key"), "");
@@ -421,7 +424,7 @@ fn lab_report_csv() {
     assert_eq!(
         first,
         format!(
-            "chem,2026-1,L002,GLU,40,80,unsatisfactory,,random,S1,7,5.80,5.8,5.25,0.525,{},{},{},unacceptable,outside_limit,,,1,method=hexokinase,3,algorithm_a,0.21,4",
+            "chem,2026-1,L002,GLU,40,80,unsatisfactory,,random,S1,7,5.80,5.8,,5.25,0.525,{},{},{},unacceptable,outside_limit,,,1,method=hexokinase,3,algorithm_a,0.21,4",
             5.8 - 5.25,
             100.0 * (5.8 - 5.25) / 5.25,
             (5.8 - 5.25) / 0.21

@@ -127,7 +127,7 @@ fn a_complete_draft_validates() {
 fn a_faulty_draft_gives_exactly_its_issues() {
     let mut glu = draft(
         "GLU",
-        Some("mg/dL"),
+        Some("mg/L"),
         &[
             ("202611", "5.50"),
             ("202612", "5..5"),
@@ -160,8 +160,8 @@ fn a_faulty_draft_gives_exactly_its_issues() {
             "submissions[0].unit",
             IssueCode::WrongUnit,
             None,
-            "the unit of GLU must be mmol/L, not mg/dL",
-            "项目 GLU 的单位应为 mmol/L，填写的是 mg/dL",
+            "the unit of GLU must be mmol/L, not mg/L",
+            "项目 GLU 的单位应为 mmol/L，填写的是 mg/L",
         ),
         issue(
             "submissions[0].reagent",
@@ -408,7 +408,12 @@ fn codes_and_severities_serialise_in_snake_case() {
         .collect();
     assert_eq!(
         warnings,
-        ["implausible_value", "missing_calibrator", "not_open_yet"]
+        [
+            "converted_unit",
+            "implausible_value",
+            "missing_calibrator",
+            "not_open_yet"
+        ]
     );
     let report = validate_submission(&plan(), "C9", "1", &[], None);
     let json = serde_json::to_value(&report).unwrap();
@@ -427,4 +432,58 @@ fn the_plan_schema_document_shows_the_example_plan() {
     let doc = include_str!("../../../docs/plan-schema.md");
     let example = include_str!("../data/plan-example.json");
     assert!(doc.contains(&format!("```json\n{example}```")));
+}
+
+#[test]
+fn units_are_compared_by_meaning_and_a_convertible_one_is_a_warning() {
+    for spelling in ["mmol/l", "MMOL/L", " mmol / L "] {
+        let mut glu = complete_glu();
+        glu.unit = Some(Arc::from(spelling));
+        let report = validate_submission(&plan(), "C1", "2026-1", &[glu], at(OPEN));
+        assert!(report.issues.is_empty(), "{spelling}: {:?}", report.issues);
+    }
+    let mut glu = complete_glu();
+    glu.unit = Some(Arc::from("mg/dL"));
+    let report = validate_submission(&plan(), "C1", "2026-1", &[glu], at(OPEN));
+    assert!(report.valid);
+    assert_eq!(
+        summary(&report),
+        [("submissions[0].unit", "converted_unit", Some("GLU"), None)]
+    );
+    assert_eq!(report.issues[0].severity, Severity::Warning);
+    assert_eq!(
+        report.issues[0].message_en,
+        "the results of GLU are in mg/dL, not mmol/L; they will be converted to mmol/L when \
+         scored, but please report in mmol/L"
+    );
+    assert_eq!(
+        report.issues[0].message_zh,
+        "项目 GLU 的单位填写的是 mg/dL，应为 mmol/L；评价时将换算为 mmol/L，请按 mmol/L 填报"
+    );
+}
+
+#[test]
+fn full_width_digits_read_and_a_comma_decimal_gets_a_hint() {
+    let mut glu = complete_glu();
+    glu.values[0].value = Reported::new("５.５０");
+    glu.values[1].value = Reported::new("5,3");
+    let report = validate_submission(&plan(), "C1", "2026-1", &[glu], at(OPEN));
+    assert_eq!(
+        summary(&report),
+        [(
+            "submissions[0].values[1].value",
+            "unreadable_value",
+            Some("GLU"),
+            Some("202612")
+        )]
+    );
+    assert_eq!(
+        report.issues[0].message_en,
+        "the result of sample 202612, \"5,3\", is not a number; write the decimal separator \
+         as a point: 5.3"
+    );
+    assert_eq!(
+        report.issues[0].message_zh,
+        "批号 202612 的结果“5,3”不是数值；小数点请用“.”：5.3"
+    );
 }

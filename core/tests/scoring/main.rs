@@ -2,7 +2,10 @@
 //!
 //! One test binary per stage of `core/src`, a module per file.
 
+mod enrolment;
 mod scoring;
 mod scoring_accounting;
 mod scoring_targets;
 mod support;
+mod thresholds;
+mod units;

@@ -364,9 +364,9 @@ fn wrong_units_censored_and_unreadable_values() {
     book.add(
         "L2",
         "GLU",
-        &[("1", "90"), ("2", "90"), ("3", "90"), ("4", "90")],
+        &[("1", "900"), ("2", "900"), ("3", "900"), ("4", "900")],
     )
-    .unit = Some(Arc::from("mg/dL"));
+    .unit = Some(Arc::from("mg/L"));
     let s = book.score(&plan);
     assert_eq!(
         verdicts(&of(&s, "L1")),

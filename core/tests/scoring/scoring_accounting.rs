@@ -163,6 +163,12 @@ proptest! {
             for a in e.analytes.iter().filter(|a| &***a != "XX") {
                 enrolled.insert((e.lab.to_string(), a.to_string()));
             }
+            // An empty list enrols every analyte of the program.
+            if e.analytes.is_empty() {
+                for a in ANALYTES.iter().filter(|a| **a != "XX") {
+                    enrolled.insert((e.lab.to_string(), a.to_string()));
+                }
+            }
         }
         let mut seen: BTreeMap<u32, usize> = BTreeMap::new();
         for e in &s.evaluations {

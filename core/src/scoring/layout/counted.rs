@@ -6,12 +6,14 @@
 use std::sync::Arc;
 
 use super::{Entry, Layout, blank};
+use crate::plan::UnitPolicy;
 use crate::plan::peer_policy::GroupField;
-use crate::plan::reported::{Reading, Reported};
+use crate::plan::reported::{Reading, Reported, to_f64};
+use crate::plan::units::{self, UnitMatch, unit_match};
 use crate::results::model::Submission;
 use crate::scoring::items::{Item, Kind, NONE};
 use crate::scoring::model::Reason;
-use crate::scoring::setup::Vocabulary;
+use crate::scoring::setup::{AnalyteSetup, Vocabulary};
 
 impl<'a> Layout<'a, '_> {
     /// The id of a counted submission's metadata.
@@ -51,7 +53,8 @@ impl<'a> Layout<'a, '_> {
         let setup = &setups[usize::from(analyte)];
         let combo = self.combo(s);
         self.seen.fill(false);
-        let wrong_unit = matches!((&setup.analyte.unit, &s.unit), (Some(u), Some(v)) if **v != **u);
+        let unit = unit_use(setup, s);
+        let wrong_unit = matches!(unit, UnitUse::Wrong);
         let item = |sample: u16, value: u32, kind: Kind| Item {
             eval: NONE,
             lab,
@@ -64,6 +67,7 @@ impl<'a> Layout<'a, '_> {
             kind,
             late,
             excused,
+            converted: false,
         };
         for (j, v) in s.values.iter().enumerate() {
             let guess = setup.samples.get(j).copied();
@@ -90,6 +94,14 @@ impl<'a> Layout<'a, '_> {
                 });
                 continue;
             }
+            let converted = match unit {
+                UnitUse::Convert(from, to) if setup.quantitative => {
+                    eval.value = convert(&setup.code, &v.value, from, to);
+                    eval.converted_unit = Some(from.clone());
+                    true
+                }
+                _ => false,
+            };
             let vocabulary = &mut self.selection.vocabularies[usize::from(analyte)];
             let kind = kind_of(
                 setup.quantitative,
@@ -98,7 +110,10 @@ impl<'a> Layout<'a, '_> {
                 &v.value,
                 eval.value,
             );
-            let item = item(i, u32::try_from(j).unwrap_or(NONE), kind);
+            let item = Item {
+                converted,
+                ..item(i, u32::try_from(j).unwrap_or(NONE), kind)
+            };
             self.emit(Entry {
                 order,
                 eval,
@@ -123,6 +138,40 @@ impl<'a> Layout<'a, '_> {
             });
         }
     }
+}
+
+/// How a submission's unit is taken.
+enum UnitUse<'s> {
+    /// As the analyte's (the same unit, however spelled, or none given).
+    AsIs,
+    /// Converted from the first unit to the second, the analyte's.
+    Convert(&'s Arc<str>, &'s str),
+    /// Another unit, unacceptable.
+    Wrong,
+}
+
+/// How the unit of `s` is taken for the analyte of `setup`, under the
+/// program's [`UnitPolicy`].
+fn unit_use<'s>(setup: &'s AnalyteSetup<'_>, s: &'s Submission) -> UnitUse<'s> {
+    let (Some(expected), Some(given)) = (setup.analyte.unit.as_deref(), s.unit.as_ref()) else {
+        return UnitUse::AsIs;
+    };
+    if **given == *expected {
+        return UnitUse::AsIs;
+    }
+    match (unit_match(&setup.code, given, expected), setup.unit_policy) {
+        (UnitMatch::Same, _) => UnitUse::AsIs,
+        (UnitMatch::Convertible(_), UnitPolicy::Convert) => UnitUse::Convert(given, expected),
+        _ => UnitUse::Wrong,
+    }
+}
+
+/// A reported number converted exactly from one unit to another, as `f64`;
+/// `None` for a text that is not a number (or a number beyond the decimal
+/// range once converted).
+fn convert(analyte: &str, value: &Reported, from: &str, to: &str) -> Option<f64> {
+    let number = value.as_number()?;
+    units::convert(analyte, number, from, to).ok().map(to_f64)
 }
 
 /// What a counted value is for an analyte (`number` is its reading as

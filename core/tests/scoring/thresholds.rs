@@ -1,0 +1,124 @@
+//! Pass thresholds as data: the criteria tables carry 100 % for ABO and RhD
+//! typing, antibody screening and compatibility testing; an analyte's own
+//! threshold in the plan overrides the table's.
+
+#![allow(clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use eqa::plan::Plan;
+use eqa::plan::criteria::Criteria;
+use eqa::plan::reported::Reported;
+use eqa::results::{GivenTarget, Results, SampleValue, Status, Submission};
+use eqa::scoring::Outcome;
+use serde_json::json;
+
+const SAMPLES: [&str; 5] = ["1", "2", "3", "4", "5"];
+const TARGETS: [&str; 5] = ["A", "B", "O", "AB", "A"];
+
+fn plan(own_threshold: Option<u32>) -> Plan {
+    let groups: Vec<_> = ["A", "B", "O", "AB"]
+        .iter()
+        .map(|g| json!({"code": g}))
+        .collect();
+    let mut abo = json!({"code": "ABO", "result_type": {"kind": "nominal", "vocabulary": groups},
+                         "scoring": {"target": {"kind": "given"}}});
+    if let Some(t) = own_threshold {
+        abo["scoring"]["pass_threshold"] = json!(t);
+    }
+    let samples: Vec<_> = SAMPLES.iter().map(|s| json!({"code": s})).collect();
+    Plan::from_json(
+        &json!({"provider": {"code": "CLIA"}, "year": 2026,
+            "programs": [{"code": "immunohematology", "analytes": [abo],
+                "rounds": [{"code": "R1", "deadline": "2026-04-20T17:00:00+08:00", "samples": samples}]}]})
+        .to_string(),
+    )
+    .unwrap()
+}
+
+/// Four of five ABO groups right.
+fn results() -> Results {
+    let text = |t: &str| Arc::<str>::from(t);
+    let mut results = Results::default();
+    for (sample, target) in SAMPLES.iter().zip(TARGETS) {
+        results.given_targets.push(GivenTarget {
+            program: text("immunohematology"),
+            round: text("R1"),
+            analyte: text("ABO"),
+            sample: text(sample),
+            value: Reported::new(target),
+            uncertainty: None,
+            sd: None,
+        });
+    }
+    let answers = ["A", "B", "O", "AB", "B"];
+    results.submissions.push(Submission {
+        lab: text("L1"),
+        program: text("immunohematology"),
+        round: text("R1"),
+        analyte: text("ABO"),
+        unit: None,
+        instrument: None,
+        reagent: None,
+        calibrator: None,
+        method: None,
+        status: Status::Submitted,
+        submitted_at: None,
+        version: 1,
+        values: SAMPLES
+            .iter()
+            .zip(answers)
+            .zip(2..)
+            .map(|((s, v), row)| SampleValue {
+                sample: text(s),
+                value: Reported::new(v),
+                row,
+            })
+            .collect(),
+    });
+    results
+}
+
+#[test]
+fn abo_typing_needs_100_percent_from_the_criteria_table() {
+    let criteria = Criteria::clia_2024().unwrap();
+    let (_, abo) = criteria
+        .find("CLIA", 2026, "immunohematology", "ABO")
+        .unwrap();
+    assert_eq!(abo.pass_threshold, Some(100.into()));
+
+    let s = eqa::score_round(&plan(None), &criteria, &results(), "immunohematology", "R1").unwrap();
+    let a = &s.analyte_scores[0];
+    assert_eq!((a.acceptable, a.scored, a.score), (4, 5, Some(80.0)));
+    assert_eq!(
+        (a.threshold, a.outcome),
+        (100.into(), Outcome::Unsatisfactory)
+    );
+
+    // The plan's own threshold overrides the table's.
+    let s = eqa::score_round(
+        &plan(Some(80)),
+        &criteria,
+        &results(),
+        "immunohematology",
+        "R1",
+    )
+    .unwrap();
+    let a = &s.analyte_scores[0];
+    assert_eq!((a.threshold, a.outcome), (80.into(), Outcome::Satisfactory));
+}
+
+#[test]
+fn a_threshold_outside_0_to_100_is_refused_with_its_path() {
+    let text = json!({"provider": "P", "year": 2026, "programs": ["C1"], "source": "test",
+        "criteria": [{"analyte": "ABO", "source": "test", "confirmed": true,
+            "limit": {"kind": "categorical"}, "pass_threshold": 120}]});
+    let error = Criteria::from_json(&text.to_string()).unwrap_err();
+    assert_eq!(error.code(), "invalid_document");
+    assert!(
+        error
+            .to_string()
+            .contains("tables[0].criteria[0].pass_threshold"),
+        "{error}"
+    );
+}
