@@ -324,3 +324,47 @@ def test_an_empty_enrolment_list_enrols_the_whole_program() -> None:
     b = [(a["analyte"], a["outcome"]) for a in s["analyte_scores"] if a["lab"] == "B"]
     assert b == [("GLU", "not_returned"), ("K", "not_returned")]
     assert [(p["lab"], p["score"]) for p in s["program_scores"]] == [("A", 100.0), ("B", 0.0)]
+
+
+@pytest.mark.parametrize(
+    ("count", "reads", "category", "reason"),
+    [
+        ("within_limit", [("1+", 55), ("2+", 35), ("±", 10)], "1+", None),
+        ("exact", [("1+", 55), ("2+", 35), ("±", 10)], None, "no_consensus"),
+        ("within_limit", [("1+", 40), ("3+", 40), ("-", 20)], None, "tied_modes"),
+    ],
+)
+def test_grade_consensus_counts_the_window_around_the_mode(
+    count: str, reads: list[tuple[str, int]], category: str | None, reason: str | None
+) -> None:
+    grades = [{"code": g} for g in ["-", "±", "1+", "2+", "3+"]]
+    p = plan(
+        [{"code": "PRO", "result_type": {"kind": "ordinal", "grades": grades},
+          "scoring": {"target": {"kind": "agreement", "count": count}}}],
+        ["1"],
+        {},
+    )
+    labs = [grade for grade, n in reads for _ in range(n)]
+    subs = [submission(f"L{i:03}", "PRO", [("1", g)], 2 + i) for i, g in enumerate(labs)]
+    s = eqa.score_round(p, None, {"submissions": subs}, program="C1", round="R1")
+    assert s["groups"][0]["category"] == category
+    reasons = {e["reason"] for e in s["evaluations"]}
+    assert reasons == {reason}
+
+
+def test_target_warnings_use_sigma_pt_from_the_limit_and_flag_no_spread() -> None:
+    def glucose_group(estimator: str, values: list[str]) -> dict[str, Any]:
+        p = plan(
+            [{"code": "GLU", "unit": "mmol/L", "scoring": {"limit": {"kind": "percent", "percent": 10}}}],
+            ["1"],
+            {"target": {"kind": "consensus", "estimator": {"kind": estimator}}, "peer": {"min_n": 5}},
+        )
+        subs = [submission(f"L{i:02}", "GLU", [("1", v)], 2 + i) for i, v in enumerate(values)]
+        s = eqa.score_round(p, None, {"submissions": subs}, program="C1", round="R1")
+        group: dict[str, Any] = s["groups"][0]
+        return group
+
+    tight = ["4.9", "5.0", "5.1", "5.0", "4.95", "5.05", "5.1", "4.9", "5.0", "5.02", "4.98", "5.0"]
+    assert "large_uncertainty" not in glucose_group("algorithm_a", tight)["warnings"]
+    flat = glucose_group("median", ["5.0"] * 8)
+    assert (flat["sd"], flat["warnings"]) == (0.0, ["zero_spread"])

@@ -70,7 +70,7 @@ export type Verdict = "acceptable" | "unacceptable" | "not_scored" | "not_return
 /** Why a value got its verdict. */
 export type Reason =
   | "outside_limit" | "unreadable_value" | "out_of_vocabulary" | "wrong_unit" | "missing_sample"
-  | "no_consensus" | "group_too_small" | "sample_invalidated" | "analyte_not_graded"
+  | "no_consensus" | "tied_modes" | "group_too_small" | "sample_invalidated" | "analyte_not_graded"
   | "no_criterion" | "no_target" | "censored_value" | "excused" | "after_deadline"
   | "no_submission" | "draft" | "superseded" | "duplicate" | "not_in_plan";
 
@@ -81,7 +81,7 @@ export type Outcome = "satisfactory" | "unsatisfactory" | "not_returned" | "late
 export type GroupField = "method" | "instrument" | "reagent" | "calibrator" | "unit";
 
 /** A warning about a peer group's target. */
-export type TargetWarning = "small_group" | "large_uncertainty" | "multimodal" | "not_converged";
+export type TargetWarning = "small_group" | "large_uncertainty" | "zero_spread" | "multimodal" | "not_converged";
 
 /** The evaluation of one sample value. */
 export interface Evaluation {
@@ -383,7 +383,7 @@ mod tests {
             let read: Reason = serde_json::from_value(reason.clone().into()).unwrap();
             assert_eq!(names(&[read]), [reason]);
         }
-        assert_eq!(union_of("type Reason =").len(), 19);
+        assert_eq!(union_of("type Reason =").len(), 20);
         for field in union_of("type GroupField =") {
             serde_json::from_value::<GroupField>(field.into()).unwrap();
         }

@@ -162,7 +162,10 @@ export type TargetPolicy =
   | { kind: "consensus"; estimator?: TargetEstimator }
   | { kind: "expert_labs"; labs: string[]; estimator?: TargetEstimator }
   | { kind: "given" }
-  | { kind: "agreement"; min_agreement?: DecimalInput };
+  | { kind: "agreement"; min_agreement?: DecimalInput; count?: AgreementCount };
+
+/** Which answers agree with the most frequent one: default `"within_limit"` (the grade window). */
+export type AgreementCount = "within_limit" | "exact";
 
 /** The estimator of a consensus target. */
 export type TargetEstimator =

@@ -273,3 +273,32 @@ test("scoreRound: ABO needs 100 % from the criteria table; an empty enrolment en
   assert.deepEqual(s.analyte_scores.map((a) => [a.lab, a.score, a.threshold, a.outcome]),
     [["L1", 80, "100", "unsatisfactory"], ["L2", 0, "100", "not_returned"]]);
 });
+
+test("scoreRound: grade consensus counts the window around the mode", () => {
+  const grades = ["-", "±", "1+", "2+", "3+"].map((code) => ({ code }));
+  const run = (count, reads) => {
+    const p = plan([{ code: "PRO", result_type: { kind: "ordinal", grades }, scoring: { target: { kind: "agreement", count } } }], ["1"], {});
+    const labs = reads.flatMap(([grade, n]) => Array(n).fill(grade));
+    const subs = labs.map((g, i) => submission(`L${String(i).padStart(3, "0")}`, "PRO", [["1", g]], 2 + i));
+    return eqa.scoreRound(p, null, { submissions: subs }, { program: "C1", round: "R1" });
+  };
+  const spread = [["1+", 55], ["2+", 35], ["±", 10]];
+  const within = run("within_limit", spread);
+  assert.equal(within.groups[0].category, "1+");
+  assert.ok(within.evaluations.every((e) => e.verdict === "acceptable"));
+  assert.ok(run("exact", spread).evaluations.every((e) => e.reason === "no_consensus"));
+  assert.ok(run("within_limit", [["1+", 40], ["3+", 40], ["-", 20]]).evaluations.every((e) => e.reason === "tied_modes"));
+});
+
+test("scoreRound: target warnings use σ_pt from the limit and flag a group with no spread", () => {
+  const group = (estimator, values) => {
+    const p = plan([{ code: "GLU", unit: "mmol/L", scoring: { limit: { kind: "percent", percent: 10 } } }], ["1"],
+      { target: { kind: "consensus", estimator: { kind: estimator } }, peer: { min_n: 5 } });
+    const subs = values.map((v, i) => submission(`L${i}`, "GLU", [["1", v]], 2 + i));
+    return eqa.scoreRound(p, null, { submissions: subs }, { program: "C1", round: "R1" }).groups[0];
+  };
+  const tight = ["4.9", "5.0", "5.1", "5.0", "4.95", "5.05", "5.1", "4.9", "5.0", "5.02", "4.98", "5.0"];
+  assert.ok(!group("algorithm_a", tight).warnings.includes("large_uncertainty"));
+  const flat = group("median", Array(8).fill("5.0"));
+  assert.deepEqual([flat.sd, flat.warnings], [0, ["zero_spread"]]);
+});

@@ -143,6 +143,42 @@ impl AcceptanceLimit {
         }
     }
 
+    /// Whether a category or grade is acceptable against the target's: an
+    /// [`OrdinalWindow`](AcceptanceLimit::OrdinalWindow) accepts the grades
+    /// from `down` below to `up` above the target (only a negative grade
+    /// when the target is one of the `negative_grades` lowest and the window
+    /// is `negative_exact`); any other limit accepts the target only.
+    /// Categories and grades are their indices in the analyte's list.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use eqa::plan::limits::AcceptanceLimit;
+    ///
+    /// let window = AcceptanceLimit::OrdinalWindow { down: 1, up: 1, negative_exact: true };
+    /// assert!(window.accepts_category(2, 3, 1));
+    /// assert!(!window.accepts_category(2, 4, 1));
+    /// assert!(!window.accepts_category(0, 1, 1));
+    /// assert!(!AcceptanceLimit::Categorical.accepts_category(0, 1, 1));
+    /// ```
+    pub fn accepts_category(&self, target: u32, result: u32, negative_grades: usize) -> bool {
+        match *self {
+            AcceptanceLimit::OrdinalWindow {
+                down,
+                up,
+                negative_exact,
+            } => {
+                let negative = |g: u32| (g as usize) < negative_grades;
+                if negative_exact && negative(target) {
+                    return negative(result);
+                }
+                let (t, r) = (i64::from(target), i64::from(result));
+                r >= t - i64::from(down) && r <= t + i64::from(up)
+            }
+            _ => target == result,
+        }
+    }
+
     /// Whether the limit has parts in a unit (an absolute allowance or a
     /// breakpoint), which a change of unit must convert.
     pub fn has_absolute_part(&self) -> bool {

@@ -21,4 +21,4 @@ pub mod units;
 pub use limit_check::LimitCheck;
 pub use model::*;
 pub use peer_policy::{DEFAULT_MIN_N, GroupField, PeerGroupPolicy};
-pub use target_policy::{Consensus, TargetEstimator, TargetPolicy};
+pub use target_policy::{AgreementCount, Consensus, TargetEstimator, TargetPolicy};

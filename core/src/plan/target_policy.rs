@@ -31,13 +31,36 @@ pub enum TargetPolicy {
     /// A value given per sample (reference method, formulation, certified
     /// value), from the round's given targets.
     Given,
-    /// For qualitative, ordinal and nominal analytes: the answer given by at
-    /// least `min_agreement` % of the participants (default 80).
+    /// For qualitative, ordinal and nominal analytes: the most frequent
+    /// answer, when at least `min_agreement` % of the participants agree
+    /// with it (default 80) as `count` counts them.
     Agreement {
         /// The agreement needed, in percent.
         #[serde(default = "eighty")]
         min_agreement: Decimal,
+        /// Which answers agree with the most frequent one (default: those
+        /// its acceptance limit accepts, the grade window of an ordinal
+        /// analyte).
+        #[serde(default)]
+        count: AgreementCount,
     },
+}
+
+/// Which answers agree with the most frequent one, for the share an
+/// agreement target needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementCount {
+    /// The answers its acceptance limit accepts: for an ordinal analyte the
+    /// grades of the window around the most frequent grade (a dipstick
+    /// sample read 55 % 1+, 35 % 2+ and 10 % ± agrees 100 % on 1+ within
+    /// ±1 grade); for other analytes the same answer. Two grades equally
+    /// the most frequent leave the sample without a target (default, as
+    /// usual practice scores grades).
+    #[default]
+    WithinLimit,
+    /// The same answer only.
+    Exact,
 }
 
 fn eighty() -> Decimal {
@@ -112,7 +135,7 @@ impl TargetPolicy {
                 estimator.check()
             }
             TargetPolicy::Given => Ok(()),
-            TargetPolicy::Agreement { min_agreement } => {
+            TargetPolicy::Agreement { min_agreement, .. } => {
                 if *min_agreement > Decimal::ZERO && *min_agreement <= Decimal::ONE_HUNDRED {
                     Ok(())
                 } else {

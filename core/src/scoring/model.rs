@@ -52,6 +52,9 @@ pub enum Reason {
     MissingSample,
     /// Not scored: the participants did not agree on a target.
     NoConsensus,
+    /// Not scored: two or more grades were equally the most frequent, so
+    /// no grade is the target.
+    TiedModes,
     /// Not scored: the peer group (even its last rung) is too small.
     GroupTooSmall,
     /// Not scored: the sample was invalidated.
@@ -131,8 +134,13 @@ pub struct Evaluation {
 pub enum TargetWarning {
     /// Fewer results than the policy's minimum (only on the last rung).
     SmallGroup,
-    /// u(x_pt) > 0.3·σ_pt (ISO 13528 §9.2).
+    /// u(x_pt) > 0.3·σ_pt (ISO 13528 §9.2), σ_pt being a third of the
+    /// deviation the acceptance limit allows at the target (the group's SD
+    /// under a ±k·s limit).
     LargeUncertainty,
+    /// The group's SD is 0 (every result equal), so its evaluations have
+    /// no z.
+    ZeroSpread,
     /// The kernel density of the results has more than one mode.
     Multimodal,
     /// The estimator did not converge within its iteration limit.

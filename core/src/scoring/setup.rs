@@ -13,7 +13,7 @@ use crate::plan::limits::AcceptanceLimit;
 use crate::plan::model::{Analyte, Plan, Program, ResultType, Round, UnitPolicy, fold};
 use crate::plan::peer_policy::PeerGroupPolicy;
 use crate::plan::reported::to_f64;
-use crate::plan::target_policy::TargetPolicy;
+use crate::plan::target_policy::{AgreementCount, TargetPolicy};
 use crate::plan::units::{self, UnitMatch, unit_match};
 use crate::scoring::intern::FastMap;
 
@@ -141,6 +141,7 @@ pub(crate) fn analytes<'a>(
             if !quantitative && matches!(target, TargetPolicy::Consensus { .. }) {
                 target = TargetPolicy::Agreement {
                     min_agreement: Decimal::from(80),
+                    count: AgreementCount::default(),
                 };
             }
             target.check()?;

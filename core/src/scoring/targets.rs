@@ -10,13 +10,20 @@
 //!   results only (an agreement of 80 % of them for categories).
 //! * [`TargetPolicy::Given`]: the round's given target of the sample, kept
 //!   exact, with its sd and uncertainty; none → [`Reason::NoTarget`].
-//! * [`TargetPolicy::Agreement`]: the most frequent answer (the first in
-//!   vocabulary order on a tie), if at least `min_agreement` % of the group
-//!   gave it (decided exactly).
+//! * [`TargetPolicy::Agreement`]: the most frequent answer, if at least
+//!   `min_agreement` % of the group agree with it (decided exactly). Under
+//!   [`AgreementCount::WithinLimit`] (default) the answers of an ordinal
+//!   analyte agree when its grade window around the most frequent grade
+//!   holds them, and two grades equally the most frequent give
+//!   [`Reason::TiedModes`]; otherwise an answer agrees when it is the same,
+//!   and a tie goes to the first in vocabulary order.
 //!
 //! Warnings: [`TargetWarning::SmallGroup`] below the peer policy's `min_n`
 //! (ladder and expert groups); [`TargetWarning::LargeUncertainty`] when
-//! u(x_pt) > 0.3·sd (ISO 13528 §9.2 with σ_pt the group's sd);
+//! u(x_pt) > 0.3·σ_pt (ISO 13528 §9.2), σ_pt being a third of the deviation
+//! the acceptance limit allows at the target (the group's sd under a ±k·s
+//! limit); [`TargetWarning::ZeroSpread`] when the group's sd is 0, so that
+//! no z can be computed;
 //! [`TargetWarning::NotConverged`] when the estimator ran out of iterations;
 //! [`TargetWarning::Multimodal`] when the kernel density of at least 10
 //! results has more than one mode (see the `modality` module).
@@ -26,9 +33,10 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
+use crate::plan::limits::AcceptanceLimit;
 use crate::plan::model::{Program, Round};
-use crate::plan::reported::{Reading, to_f64};
-use crate::plan::target_policy::{TargetEstimator, TargetPolicy};
+use crate::plan::reported::{Reading, from_f64, to_f64};
+use crate::plan::target_policy::{AgreementCount, TargetEstimator, TargetPolicy};
 use crate::results::model::Results;
 use crate::scoring::intern::FastMap;
 use crate::scoring::model::{PeerGroup, Reason, TargetWarning};
@@ -234,10 +242,13 @@ pub(crate) fn assign(
         if !matches!(setup.target, TargetPolicy::Given) && group.n < setup.peer.min_n {
             group.warnings.push(TargetWarning::SmallGroup);
         }
-        if let (Some(u), Some(sd)) = (group.uncertainty, group.sd)
-            && u > 0.3 * sd
+        if let (Some(u), Some(sigma)) = (group.uncertainty, sigma_pt(setup, &group))
+            && u > 0.3 * sigma
         {
             group.warnings.push(TargetWarning::LargeUncertainty);
+        }
+        if setup.quantitative && group.sd == Some(0.0) {
+            group.warnings.push(TargetWarning::ZeroSpread);
         }
         if target.value.is_none() && target.category.is_none() && target.missing.is_none() {
             target.missing = Some(Reason::NoConsensus);
@@ -246,6 +257,23 @@ pub(crate) fn assign(
         targets.push(target);
     }
     (out, targets)
+}
+
+/// σ_pt of a group for the check that u(x_pt) is negligible (ISO 13528
+/// §9.2): a third of the deviation the acceptance limit allows at the
+/// target (ISO 13528 §8.2, [`LimitFraction::Third`]); the group's SD under a
+/// ±k·s limit, or without a limit.
+///
+/// [`LimitFraction::Third`]: crate::stats::LimitFraction::Third
+fn sigma_pt(setup: &AnalyteSetup<'_>, group: &PeerGroup) -> Option<f64> {
+    match &setup.limit {
+        Some(limit) if limit.is_quantitative() && !limit.needs_sd() => {
+            let target = from_f64(group.target?)?;
+            let allowed = limit.allowed(target, None).ok()?;
+            Some(to_f64(allowed) / 3.0)
+        }
+        _ => group.sd,
+    }
 }
 
 /// What a group's target depends on besides its results.
@@ -325,7 +353,7 @@ fn categorical(
     counts: &[u32],
     codes: &[Arc<str>],
 ) {
-    let min_agreement = match &setup.target {
+    let (min_agreement, count) = match &setup.target {
         TargetPolicy::Given => {
             group.method = methods.given.clone();
             match given.and_then(|g| g.category) {
@@ -337,18 +365,28 @@ fn categorical(
             }
             return;
         }
-        TargetPolicy::Agreement { min_agreement } => {
+        TargetPolicy::Agreement {
+            min_agreement,
+            count,
+        } => {
             group.method = methods.agreement.clone();
-            *min_agreement
+            (*min_agreement, *count)
         }
         TargetPolicy::ExpertLabs { .. } => {
             group.method = methods.expert_labs.clone();
-            Decimal::from(80)
+            (Decimal::from(80), AgreementCount::default())
         }
         TargetPolicy::Consensus { .. } => {
             group.method = methods.agreement.clone();
-            Decimal::from(80)
+            (Decimal::from(80), AgreementCount::default())
         }
+    };
+    // Grades agree within the analyte's window; other answers only when equal.
+    let window = match (&setup.limit, count) {
+        (Some(limit @ AcceptanceLimit::OrdinalWindow { .. }), AgreementCount::WithinLimit) => {
+            Some(limit)
+        }
+        _ => None,
     };
     let n = group.n;
     group.n_used = n;
@@ -361,6 +399,23 @@ fn categorical(
     else {
         target.missing = Some(Reason::NoConsensus);
         return;
+    };
+    let count = match window {
+        Some(limit) => {
+            let modes = counts.iter().filter(|&&c| c == count).count();
+            if modes > 1 {
+                // Two grades equally the most frequent: no one target.
+                target.missing = Some(Reason::TiedModes);
+                return;
+            }
+            let top = u32::try_from(top).unwrap_or(u32::MAX);
+            (0u32..)
+                .zip(counts)
+                .filter(|&(grade, _)| limit.accepts_category(top, grade, setup.negative_grades))
+                .map(|(_, &c)| c)
+                .sum()
+        }
+        None => count,
     };
     group.agreement = Some(100.0 * f64::from(count) / n as f64);
     let share = Decimal::from(count) * Decimal::ONE_HUNDRED;

@@ -23,7 +23,7 @@
 //!    and c itself is unacceptable, so that the whole half-line is outside
 //!    the limit, and otherwise not scored ([`Reason::CensoredValue`]); a
 //!    category must be the target's; a grade must lie within the window of
-//!    an [`AcceptanceLimit::OrdinalWindow`] (a negative target needing a
+//!    an [`AcceptanceLimit::OrdinalWindow`](crate::plan::limits::AcceptanceLimit::OrdinalWindow) (a negative target needing a
 //!    negative grade when `negative_exact`).
 //!
 //! The evaluation carries the value, target, allowed deviation L(T), bias
@@ -32,7 +32,7 @@
 //! CCV, the VIS score.
 
 use crate::error::Result;
-use crate::plan::limits::{AcceptanceLimit, Boundary};
+use crate::plan::limits::Boundary;
 use crate::plan::model::{LatePolicy, Round};
 use crate::plan::reported::{Reading, from_f64};
 use crate::plan::units;
@@ -44,30 +44,6 @@ use crate::scoring::targets::GroupTarget;
 use crate::scoring::vis::vis_score;
 
 pub use crate::plan::limit_check::LimitCheck;
-
-/// Whether a grade or category is acceptable against the target's.
-fn category_acceptable(
-    limit: &AcceptanceLimit,
-    target: u32,
-    result: u32,
-    negative_grades: usize,
-) -> bool {
-    match *limit {
-        AcceptanceLimit::OrdinalWindow {
-            down,
-            up,
-            negative_exact,
-        } => {
-            let negative = |g: u32| (g as usize) < negative_grades;
-            if negative_exact && negative(target) {
-                return negative(result);
-            }
-            let (t, r) = (i64::from(target), i64::from(result));
-            r >= t - i64::from(down) && r <= t + i64::from(up)
-        }
-        _ => target == result,
-    }
-}
 
 /// What judging needs besides the items.
 pub(crate) struct Judge<'a, 's> {
@@ -214,7 +190,7 @@ impl Judge<'_, '_> {
                 _ => (NotScored, Some(Reason::CensoredValue)),
             },
             Kind::Category(c) => match target.category {
-                Some(t) => judged(category_acceptable(limit, t, c, setup.negative_grades)),
+                Some(t) => judged(limit.accepts_category(t, c, setup.negative_grades)),
                 None => (NotScored, Some(Reason::NoConsensus)),
             },
         })
@@ -271,7 +247,7 @@ impl Judge<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::plan::limits::AcceptanceLimit;
 
     #[test]
     fn ordinal_windows() {
@@ -280,17 +256,17 @@ mod tests {
             up: 1,
             negative_exact: true,
         };
-        assert!(category_acceptable(&w, 2, 3, 1));
-        assert!(category_acceptable(&w, 2, 1, 1));
-        assert!(!category_acceptable(&w, 2, 4, 1));
-        assert!(category_acceptable(&w, 0, 0, 1));
-        assert!(!category_acceptable(&w, 0, 1, 1));
+        assert!(w.accepts_category(2, 3, 1));
+        assert!(w.accepts_category(2, 1, 1));
+        assert!(!w.accepts_category(2, 4, 1));
+        assert!(w.accepts_category(0, 0, 1));
+        assert!(!w.accepts_category(0, 1, 1));
         let loose = AcceptanceLimit::OrdinalWindow {
             down: 1,
             up: 1,
             negative_exact: false,
         };
-        assert!(category_acceptable(&loose, 0, 1, 1));
-        assert!(!category_acceptable(&AcceptanceLimit::Categorical, 0, 1, 1));
+        assert!(loose.accepts_category(0, 1, 1));
+        assert!(!AcceptanceLimit::Categorical.accepts_category(0, 1, 1));
     }
 }

@@ -3,9 +3,11 @@
 //! One test binary per stage of `core/src`, a module per file.
 
 mod enrolment;
+mod grades;
 mod scoring;
 mod scoring_accounting;
 mod scoring_targets;
 mod support;
 mod thresholds;
 mod units;
+mod warnings;
