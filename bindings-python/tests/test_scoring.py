@@ -368,3 +368,21 @@ def test_target_warnings_use_sigma_pt_from_the_limit_and_flag_no_spread() -> Non
     assert "large_uncertainty" not in glucose_group("algorithm_a", tight)["warnings"]
     flat = glucose_group("median", ["5.0"] * 8)
     assert (flat["sd"], flat["warnings"]) == (0.0, ["zero_spread"])
+
+
+def test_aliases_join_spellings_of_one_instrument_and_a_chain_is_refused() -> None:
+    p = plan(
+        [{"code": "GLU", "unit": "mmol/L", "scoring": {"limit": {"kind": "percent", "percent": 10}}}],
+        ["1"],
+        {"peer": {"rungs": [["instrument"], []], "min_n": 3},
+         "target": {"kind": "consensus", "estimator": {"kind": "median"}}},
+    )
+    p["aliases"] = {"instrument": {"cobas c 702": "Roche cobas c702", "罗氏 c702": "Roche cobas c702"}}
+    spellings = ["Roche cobas c702", "COBAS C 702", "罗氏 c702"]
+    subs = [submission(f"L{i}", "GLU", [("1", "5.0")], 2 + i, instrument=x) for i, x in enumerate(spellings)]
+    s = eqa.score_round(p, None, {"submissions": subs}, program="C1", round="R1")
+    assert [(g["rung"], g["n"], g["key"]) for g in s["groups"]] == [(0, 3, [["instrument", "Roche cobas c702"]])]
+    p["aliases"] = {"method": {"HK": "hexokinase", "hexokinase": "HK-G6PD"}}
+    with pytest.raises(eqa.InvalidInputError) as info:
+        eqa.score_round(p, None, {"submissions": subs}, program="C1", round="R1")
+    assert info.value.details["path"] == "aliases.method"

@@ -42,6 +42,15 @@ export interface Plan {
   year: number;
   name?: string;
   programs: Program[];
+  /** Other spellings of instruments, reagents and methods, applied before peer groups form. */
+  aliases?: Aliases;
+}
+
+/** Spelling → the name peer groups use, compared trimmed and case-folded. */
+export interface Aliases {
+  instrument?: Record<string, string>;
+  reagent?: Record<string, string>;
+  method?: Record<string, string>;
 }
 
 /** The level of a provider. */

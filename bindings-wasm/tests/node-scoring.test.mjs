@@ -302,3 +302,18 @@ test("scoreRound: target warnings use σ_pt from the limit and flag a group with
   const flat = group("median", Array(8).fill("5.0"));
   assert.deepEqual([flat.sd, flat.warnings], [0, ["zero_spread"]]);
 });
+
+test("scoreRound: aliases join spellings of one instrument; a chain is refused", () => {
+  const p = plan([{ code: "GLU", unit: "mmol/L", scoring: { limit: { kind: "percent", percent: 10 } } }], ["1"],
+    { peer: { rungs: [["instrument"], []], min_n: 3 }, target: { kind: "consensus", estimator: { kind: "median" } } });
+  p.aliases = { instrument: { "cobas c 702": "Roche cobas c702", "罗氏 c702": "Roche cobas c702" } };
+  const subs = ["Roche cobas c702", "COBAS C 702", "罗氏 c702"].map((instrument, i) => submission(`L${i}`, "GLU", [["1", "5.0"]], 2 + i, { instrument }));
+  const s = eqa.scoreRound(p, null, { submissions: subs }, { program: "C1", round: "R1" });
+  assert.deepEqual(s.groups.map((g) => [g.rung, g.n, g.key]), [[0, 3, [["instrument", "Roche cobas c702"]]]]);
+  p.aliases = { method: { HK: "hexokinase", hexokinase: "HK-G6PD" } };
+  assert.throws(() => eqa.scoreRound(p, null, { submissions: subs }, { program: "C1", round: "R1" }), (e) => {
+    assert.equal(e.code, "invalid_document");
+    assert.equal(e.details.path, "aliases.method");
+    return true;
+  });
+});

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::plan::limits::{AcceptanceLimit, Boundary};
+use crate::plan::peer_policy::GroupField;
 use crate::plan::peer_policy::PeerGroupPolicy;
 use crate::plan::target_policy::TargetPolicy;
 use crate::plan::timestamp::Timestamp;
@@ -30,6 +31,112 @@ pub struct Plan {
     pub name: String,
     /// Its programs.
     pub programs: Vec<Program>,
+    /// Other spellings of instruments, reagents and methods, applied before
+    /// peer groups are formed.
+    #[serde(default, skip_serializing_if = "Aliases::is_empty")]
+    pub aliases: Aliases,
+}
+
+/// Other spellings of the instruments, reagents and methods laboratories
+/// type as free text, each mapped to the name peer groups use, so that
+/// `cobas c 702` and `罗氏 c702` join `Roche cobas c702`. Spellings are
+/// compared trimmed and case-folded ([`fold`]); a name not listed is its
+/// own name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Aliases {
+    /// Instrument spelling → instrument name.
+    pub instrument: BTreeMap<String, String>,
+    /// Reagent spelling → reagent name.
+    pub reagent: BTreeMap<String, String>,
+    /// Method spelling → method name.
+    pub method: BTreeMap<String, String>,
+}
+
+impl Aliases {
+    /// Whether no alias is given.
+    pub fn is_empty(&self) -> bool {
+        self.instrument.is_empty() && self.reagent.is_empty() && self.method.is_empty()
+    }
+
+    /// The tables with the field each applies to.
+    pub fn tables(&self) -> [(GroupField, &BTreeMap<String, String>); 3] {
+        [
+            (GroupField::Instrument, &self.instrument),
+            (GroupField::Reagent, &self.reagent),
+            (GroupField::Method, &self.method),
+        ]
+    }
+
+    /// The name `value` of `field` stands for: the name of its spelling when
+    /// it is listed, else `value` itself.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use eqa::plan::{Aliases, GroupField};
+    ///
+    /// let mut aliases = Aliases::default();
+    /// aliases.instrument.insert("cobas c 702".into(), "Roche cobas c702".into());
+    /// assert_eq!(aliases.name(GroupField::Instrument, " COBAS C 702"), "Roche cobas c702");
+    /// assert_eq!(aliases.name(GroupField::Instrument, "AU5800"), "AU5800");
+    /// assert_eq!(aliases.name(GroupField::Method, "cobas c 702"), "cobas c 702");
+    /// ```
+    pub fn name<'a>(&'a self, field: GroupField, value: &'a str) -> &'a str {
+        let folded = fold(value);
+        self.tables()
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .and_then(|(_, table)| table.iter().find(|(k, _)| fold(k) == folded))
+            .map_or(value, |(_, name)| name.as_str())
+    }
+
+    /// Checks each table: a spelling listed twice (after folding) must name
+    /// the same name, and a name must not itself be a spelling of another
+    /// name (no chains or cycles).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDocument`] at `aliases.<field>` naming the spellings.
+    pub fn check(&self) -> Result<()> {
+        for (field, table) in self.tables() {
+            let path = || format!("aliases.{}", field.as_str());
+            let mut names: BTreeMap<String, (&str, &str)> = BTreeMap::new();
+            for (spelling, name) in table {
+                if name.trim().is_empty() {
+                    return Err(Error::InvalidDocument {
+                        path: path(),
+                        message: format!("the spelling {spelling:?} names an empty name"),
+                    });
+                }
+                if let Some((other, other_name)) = names.insert(fold(spelling), (spelling, name))
+                    && fold(other_name) != fold(name)
+                {
+                    return Err(Error::InvalidDocument {
+                        path: path(),
+                        message: format!(
+                            "{other:?} and {spelling:?} are one spelling for two names, \
+                             {other_name:?} and {name:?}"
+                        ),
+                    });
+                }
+            }
+            for (spelling, name) in table {
+                if let Some((_, further)) = names.get(&fold(name))
+                    && fold(further) != fold(name)
+                {
+                    return Err(Error::InvalidDocument {
+                        path: path(),
+                        message: format!(
+                            "{spelling:?} names {name:?}, which is itself a spelling of \
+                             {further:?}; map every spelling to the final name"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// An EQA provider: the national centre (NCCL) or a provincial or city centre.
@@ -333,6 +440,7 @@ impl Plan {
     ///
     /// [`Error::InvalidDocument`] naming the path of the first inconsistency.
     pub fn check(&self) -> Result<()> {
+        self.aliases.check()?;
         let bad = |path: String, message: String| Err(Error::InvalidDocument { path, message });
         if let Some(dup) = duplicate(self.programs.iter().map(|p| p.code.as_str())) {
             return bad("programs".into(), format!("duplicate program code {dup:?}"));

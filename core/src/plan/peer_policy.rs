@@ -96,6 +96,17 @@ impl GroupField {
         GroupField::Unit,
     ];
 
+    /// The field's name, as in documents.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupField::Method => "method",
+            GroupField::Instrument => "instrument",
+            GroupField::Reagent => "reagent",
+            GroupField::Calibrator => "calibrator",
+            GroupField::Unit => "unit",
+        }
+    }
+
     /// The field's position in [`GroupField::ALL`].
     pub fn index(self) -> usize {
         match self {

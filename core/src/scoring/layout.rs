@@ -13,7 +13,7 @@ use crate::results::model::{Results, Status, Submission};
 use crate::scoring::intern::{ArcInterner, FastMap};
 use crate::scoring::items::{Item, NONE, Selection, Slot, SlotState};
 use crate::scoring::model::{Evaluation, Reason, Verdict};
-use crate::scoring::setup::{AnalyteSetup, Vocabulary};
+use crate::scoring::setup::{AliasMaps, AnalyteSetup, Vocabulary};
 
 mod counted;
 
@@ -36,6 +36,7 @@ pub(crate) struct Layout<'a, 's> {
     sample_codes: Vec<Arc<str>>,
     sample_ids: FastMap<&'a str, u16>,
     setups: &'s [AnalyteSetup<'a>],
+    aliases: &'a AliasMaps,
     selection: Selection<'a>,
     combo_ids: FastMap<[u32; 5], u32>,
     last_combo: Option<([u32; 5], u32)>,
@@ -88,6 +89,7 @@ impl<'a, 's> Layout<'a, 's> {
         results: &'a Results,
         round: &'a Round,
         setups: &'s [AnalyteSetup<'a>],
+        aliases: &'a AliasMaps,
     ) -> Self {
         let values = results.value_count();
         Layout {
@@ -105,6 +107,7 @@ impl<'a, 's> Layout<'a, 's> {
                 .filter_map(|(i, s)| Some((s.code.as_str(), u16::try_from(i).ok()?)))
                 .collect(),
             setups,
+            aliases,
             selection: Selection {
                 evaluations: Vec::with_capacity(values + values / 8),
                 items: Vec::with_capacity(values + values / 8),

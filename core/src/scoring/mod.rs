@@ -150,7 +150,8 @@ pub fn score_round(
         })?;
     let scoring = &program.scoring;
     let setups = setup::analytes(plan, criteria, program, round)?;
-    let mut selected = selection::select(results, program, round, &setups);
+    let aliases = setup::AliasMaps::of(&plan.aliases);
+    let mut selected = selection::select(results, program, round, &setups, &aliases);
     let given =
         targets::given_targets(results, program, round, &setups, &mut selected.vocabularies)?;
     let groups = peer_groups::group(&mut selected, &setups, round.samples.len(), scoring.late);

@@ -15,7 +15,7 @@ use crate::results::model::Results;
 use crate::scoring::intern::{ArcInterner, FastMap};
 use crate::scoring::items::{NONE, Selection};
 use crate::scoring::layout::{Layout, address};
-use crate::scoring::setup::AnalyteSetup;
+use crate::scoring::setup::{AliasMaps, AnalyteSetup};
 
 /// Selects the counted submissions and lays out every evaluation.
 pub(crate) fn select<'a>(
@@ -23,6 +23,7 @@ pub(crate) fn select<'a>(
     program: &'a Program,
     round: &'a Round,
     setups: &[AnalyteSetup<'a>],
+    aliases: &'a AliasMaps,
 ) -> Selection<'a> {
     let n_analytes = u16::try_from(setups.len()).unwrap_or(u16::MAX);
     let analyte_ids: FastMap<&str, u16> = setups
@@ -106,7 +107,7 @@ pub(crate) fn select<'a>(
         }
     }
 
-    let mut out = Layout::new(results, round, setups);
+    let mut out = Layout::new(results, round, setups, aliases);
     let lab_of = |rank_and_a: u64| by_name[(rank_and_a >> 16) as usize];
     let mut start = 0;
     while start < sorted.len() {

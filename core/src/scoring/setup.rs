@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Result};
 use crate::plan::criteria::{Criteria, CriteriaTable, Criterion};
 use crate::plan::limits::AcceptanceLimit;
-use crate::plan::model::{Analyte, Plan, Program, ResultType, Round, UnitPolicy, fold};
-use crate::plan::peer_policy::PeerGroupPolicy;
+use crate::plan::model::{Aliases, Analyte, Plan, Program, ResultType, Round, UnitPolicy, fold};
+use crate::plan::peer_policy::{GroupField, PeerGroupPolicy};
 use crate::plan::reported::to_f64;
 use crate::plan::target_policy::{AgreementCount, TargetPolicy};
 use crate::plan::units::{self, UnitMatch, unit_match};
@@ -298,5 +298,38 @@ fn fits(analyte: &Analyte, limit: &AcceptanceLimit) -> Result<()> {
             expected: "a quantitative limit for numbers, ordinal_window or categorical for \
                        grades, categorical for categories and names",
         })
+    }
+}
+
+/// The plan's alias tables, ready for lookups: for each peer-group field,
+/// the folded spelling → the shared name.
+#[derive(Debug, Default)]
+pub(crate) struct AliasMaps {
+    by_field: [Option<FastMap<String, Arc<str>>>; 5],
+}
+
+impl AliasMaps {
+    /// The maps of a plan's aliases.
+    pub(crate) fn of(aliases: &Aliases) -> AliasMaps {
+        let mut maps = AliasMaps::default();
+        for (field, table) in aliases.tables() {
+            if table.is_empty() {
+                continue;
+            }
+            let map = table
+                .iter()
+                .map(|(spelling, name)| (fold(spelling), Arc::from(name.as_str())))
+                .collect();
+            maps.by_field[field.index()] = Some(map);
+        }
+        maps
+    }
+
+    /// The name `value` of `field` stands for.
+    pub(crate) fn name<'m>(&'m self, field: GroupField, value: &'m Arc<str>) -> &'m Arc<str> {
+        match &self.by_field[field.index()] {
+            Some(map) => map.get(&fold(value)).unwrap_or(value),
+            None => value,
+        }
     }
 }

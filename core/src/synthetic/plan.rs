@@ -10,7 +10,7 @@ use super::{PROGRAM, Random, SAMPLES_PER_ROUND, SyntheticOptions};
 use crate::error::{Error, Result};
 use crate::plan::criteria::Criteria;
 use crate::plan::model::{
-    Analyte, AnalyteScoring, Plan, PlausibleRange, Program, ProgramScoring, Provider,
+    Aliases, Analyte, AnalyteScoring, Plan, PlausibleRange, Program, ProgramScoring, Provider,
     ProviderLevel, ResultType, Round, Sample,
 };
 use crate::plan::timestamp::Timestamp;
@@ -206,6 +206,7 @@ impl Year {
             },
             year: YEAR,
             name: format!("{YEAR}年重庆市临床检验室间质量评价计划"),
+            aliases: Aliases::default(),
             programs: vec![Program {
                 code: PROGRAM.into(),
                 name: "常规化学".into(),

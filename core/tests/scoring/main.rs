@@ -2,6 +2,7 @@
 //!
 //! One test binary per stage of `core/src`, a module per file.
 
+mod aliases;
 mod enrolment;
 mod grades;
 mod scoring;

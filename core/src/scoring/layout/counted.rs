@@ -21,7 +21,8 @@ impl<'a> Layout<'a, '_> {
         let mut ids = [0u32; 5];
         for field in GroupField::ALL {
             if let Some(value) = s.group_field(field) {
-                ids[field.index()] = self.selection.fields[field.index()].id(value);
+                let name = self.aliases.name(field, value);
+                ids[field.index()] = self.selection.fields[field.index()].id(name);
             }
         }
         if let Some((last, id)) = self.last_combo
