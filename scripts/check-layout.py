@@ -155,9 +155,8 @@ def resolve(modules, path: tuple[str, ...], seen=None) -> tuple[str, ...]:
         target = resolve(modules, glob + rest, seen)
         if target != glob:
             return target
-    for glob in module.globs:
-        return glob
-    return best
+    # Not found further: the first glob's module (or this one) defines it.
+    return module.globs[0] if module.globs else best
 
 
 def expand(line: str, keyword: str, start: int) -> list[list[str]]:

@@ -68,29 +68,6 @@ impl Aliases {
         ]
     }
 
-    /// The name `value` of `field` stands for: the name of its spelling when
-    /// it is listed, else `value` itself.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use eqa::plan::{Aliases, GroupField};
-    ///
-    /// let mut aliases = Aliases::default();
-    /// aliases.instrument.insert("cobas c 702".into(), "Roche cobas c702".into());
-    /// assert_eq!(aliases.name(GroupField::Instrument, " COBAS C 702"), "Roche cobas c702");
-    /// assert_eq!(aliases.name(GroupField::Instrument, "AU5800"), "AU5800");
-    /// assert_eq!(aliases.name(GroupField::Method, "cobas c 702"), "cobas c 702");
-    /// ```
-    pub fn name<'a>(&'a self, field: GroupField, value: &'a str) -> &'a str {
-        let folded = fold(value);
-        self.tables()
-            .into_iter()
-            .find(|(f, _)| *f == field)
-            .and_then(|(_, table)| table.iter().find(|(k, _)| fold(k) == folded))
-            .map_or(value, |(_, name)| name.as_str())
-    }
-
     /// Checks each table: a spelling listed twice (after folding) must name
     /// the same name, and a name must not itself be a spelling of another
     /// name (no chains or cycles).

@@ -287,9 +287,34 @@ pub enum UnitMatch {
     /// The same unit, perhaps spelled differently.
     Same,
     /// Another unit the analyte's [`Conversion`] converts from.
-    Convertible(&'static Conversion),
+    Convertible(UnitConversion),
     /// A unit that is neither.
     Different,
+}
+
+/// One direction of an analyte's [`Conversion`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitConversion {
+    /// The analyte's conversion.
+    pub conversion: &'static Conversion,
+    /// Whether it goes from the conventional unit to the SI unit.
+    pub to_si: bool,
+}
+
+impl UnitConversion {
+    /// `value` in the other unit, exactly (a quotient rounded to the 28
+    /// significant digits of a decimal), without trailing zeros.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Overflow`] if the result leaves the decimal range.
+    pub fn apply(&self, value: Decimal) -> Result<Decimal> {
+        if self.to_si {
+            self.conversion.to_si(value)
+        } else {
+            self.conversion.to_conventional(value)
+        }
+    }
 }
 
 /// How `given`, a unit a result is reported in, relates to `expected`, the
@@ -299,17 +324,22 @@ pub enum UnitMatch {
 ///
 /// ```
 /// use eqa::plan::units::{UnitMatch, unit_match};
+/// use rust_decimal::Decimal;
 ///
 /// assert_eq!(unit_match("CREA", "μmol/L", "µmol/L"), UnitMatch::Same);
-/// assert!(matches!(unit_match("GLU", "mg/dL", "mmol/L"), UnitMatch::Convertible(_)));
+/// let UnitMatch::Convertible(to_mmol) = unit_match("GLU", "mg/dL", "mmol/L") else { panic!() };
+/// assert_eq!(to_mmol.apply(Decimal::new(18016, 2))?, Decimal::TEN);
 /// assert_eq!(unit_match("K", "mg/dL", "mmol/L"), UnitMatch::Different);
+/// # Ok::<(), eqa::Error>(())
 /// ```
 pub fn unit_match(analyte: &str, given: &str, expected: &str) -> UnitMatch {
     if same_unit(given, expected) {
         UnitMatch::Same
     } else {
         match find(analyte, given, expected) {
-            Some((conversion, _)) => UnitMatch::Convertible(conversion),
+            Some((conversion, to_si)) => {
+                UnitMatch::Convertible(UnitConversion { conversion, to_si })
+            }
             None => UnitMatch::Different,
         }
     }
@@ -369,13 +399,10 @@ pub fn find(analyte: &str, from: &str, to: &str) -> Option<(&'static Conversion,
 /// # Ok::<(), eqa::Error>(())
 /// ```
 pub fn convert(analyte: &str, value: Decimal, from: &str, to: &str) -> Result<Decimal> {
-    if normalize_unit(from) == normalize_unit(to) {
-        return Ok(value);
-    }
-    match find(analyte, from, to) {
-        Some((conversion, true)) => conversion.to_si(value),
-        Some((conversion, false)) => conversion.to_conventional(value),
-        None => Err(Error::InvalidParameter {
+    match unit_match(analyte, from, to) {
+        UnitMatch::Same => Ok(value),
+        UnitMatch::Convertible(conversion) => conversion.apply(value),
+        UnitMatch::Different => Err(Error::InvalidParameter {
             name: "unit",
             value: format!("{analyte}: {from} → {to}"),
             expected: "a pair of units that eqa::plan::units::CONVERSIONS converts for the analyte",

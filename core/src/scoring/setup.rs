@@ -14,7 +14,7 @@ use crate::plan::model::{Aliases, Analyte, Plan, Program, ResultType, Round, Uni
 use crate::plan::peer_policy::{GroupField, PeerGroupPolicy};
 use crate::plan::reported::to_f64;
 use crate::plan::target_policy::{AgreementCount, TargetPolicy};
-use crate::plan::units::{self, UnitMatch, unit_match};
+use crate::plan::units::{UnitMatch, unit_match};
 use crate::scoring::intern::FastMap;
 
 /// One analyte of the round, resolved.
@@ -233,15 +233,17 @@ fn criterion_limit(
     };
     match unit_match(&analyte.code, from, to) {
         UnitMatch::Same => Ok(limit.clone()),
-        UnitMatch::Convertible(_) => limit
-            .converted(|x| units::convert(&analyte.code, x, from, to))
-            .map_err(|e| Error::InvalidDocument {
-                path: path(),
-                message: format!(
-                    "the limit of {} cannot be converted from {from} to {to}: {e}",
-                    criterion.analyte
-                ),
-            }),
+        UnitMatch::Convertible(conversion) => {
+            limit
+                .converted(|x| conversion.apply(x))
+                .map_err(|e| Error::InvalidDocument {
+                    path: path(),
+                    message: format!(
+                        "the limit of {} cannot be converted from {from} to {to}: {e}",
+                        criterion.analyte
+                    ),
+                })
+        }
         UnitMatch::Different => Err(Error::InvalidDocument {
             path: path(),
             message: format!(

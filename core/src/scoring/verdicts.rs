@@ -35,7 +35,7 @@ use crate::error::Result;
 use crate::plan::limits::Boundary;
 use crate::plan::model::{LatePolicy, Round};
 use crate::plan::reported::{Reading, from_f64};
-use crate::plan::units;
+use crate::plan::units::{UnitMatch, unit_match};
 use crate::results::model::Results;
 use crate::scoring::items::{Item, Kind, NONE};
 use crate::scoring::model::{Evaluation, Reason, Verdict};
@@ -205,7 +205,10 @@ impl Judge<'_, '_> {
             return Some(reading.clone());
         }
         let (from, to) = (sub.unit.as_deref()?, setup.analyte.unit.as_deref()?);
-        let convert = |d| units::convert(&setup.code, d, from, to).ok();
+        let UnitMatch::Convertible(conversion) = unit_match(&setup.code, from, to) else {
+            return None;
+        };
+        let convert = |d| conversion.apply(d).ok();
         match *reading {
             Reading::Number(d) => convert(d).map(Reading::Number),
             Reading::Below(d) => convert(d).map(Reading::Below),

@@ -8,11 +8,13 @@ use std::sync::Arc;
 
 use eqa::plan::Plan;
 use eqa::plan::criteria::Criteria;
-use eqa::plan::reported::Reported;
-use eqa::results::{GivenTarget, Results, SampleValue, Status, Submission};
+use eqa::results::Results;
 use eqa::scoring::Outcome;
 use serde_json::json;
 
+use crate::support::Book;
+
+const PROGRAM: &str = "immunohematology";
 const SAMPLES: [&str; 5] = ["1", "2", "3", "4", "5"];
 const TARGETS: [&str; 5] = ["A", "B", "O", "AB", "A"];
 
@@ -29,65 +31,42 @@ fn plan(own_threshold: Option<u32>) -> Plan {
     let samples: Vec<_> = SAMPLES.iter().map(|s| json!({"code": s})).collect();
     Plan::from_json(
         &json!({"provider": {"code": "CLIA"}, "year": 2026,
-            "programs": [{"code": "immunohematology", "analytes": [abo],
+            "programs": [{"code": PROGRAM, "analytes": [abo],
                 "rounds": [{"code": "R1", "deadline": "2026-04-20T17:00:00+08:00", "samples": samples}]}]})
         .to_string(),
     )
     .unwrap()
 }
 
-/// Four of five ABO groups right.
+/// Four of five ABO groups right, in the program of the CLIA table.
 fn results() -> Results {
-    let text = |t: &str| Arc::<str>::from(t);
-    let mut results = Results::default();
+    let mut book = Book::default();
     for (sample, target) in SAMPLES.iter().zip(TARGETS) {
-        results.given_targets.push(GivenTarget {
-            program: text("immunohematology"),
-            round: text("R1"),
-            analyte: text("ABO"),
-            sample: text(sample),
-            value: Reported::new(target),
-            uncertainty: None,
-            sd: None,
-        });
+        book.given("ABO", sample, target, None);
     }
-    let answers = ["A", "B", "O", "AB", "B"];
-    results.submissions.push(Submission {
-        lab: text("L1"),
-        program: text("immunohematology"),
-        round: text("R1"),
-        analyte: text("ABO"),
-        unit: None,
-        instrument: None,
-        reagent: None,
-        calibrator: None,
-        method: None,
-        status: Status::Submitted,
-        submitted_at: None,
-        version: 1,
-        values: SAMPLES
-            .iter()
-            .zip(answers)
-            .zip(2..)
-            .map(|((s, v), row)| SampleValue {
-                sample: text(s),
-                value: Reported::new(v),
-                row,
-            })
-            .collect(),
-    });
+    let answers: Vec<_> = SAMPLES
+        .iter()
+        .copied()
+        .zip(["A", "B", "O", "AB", "B"])
+        .collect();
+    book.add("L1", "ABO", &answers);
+    let mut results = book.results;
+    for s in &mut results.submissions {
+        s.program = Arc::from(PROGRAM);
+    }
+    for g in &mut results.given_targets {
+        g.program = Arc::from(PROGRAM);
+    }
     results
 }
 
 #[test]
 fn abo_typing_needs_100_percent_from_the_criteria_table() {
     let criteria = Criteria::clia_2024().unwrap();
-    let (_, abo) = criteria
-        .find("CLIA", 2026, "immunohematology", "ABO")
-        .unwrap();
+    let (_, abo) = criteria.find("CLIA", 2026, PROGRAM, "ABO").unwrap();
     assert_eq!(abo.pass_threshold, Some(100.into()));
 
-    let s = eqa::score_round(&plan(None), &criteria, &results(), "immunohematology", "R1").unwrap();
+    let s = eqa::score_round(&plan(None), &criteria, &results(), PROGRAM, "R1").unwrap();
     let a = &s.analyte_scores[0];
     assert_eq!((a.acceptable, a.scored, a.score), (4, 5, Some(80.0)));
     assert_eq!(
@@ -96,14 +75,7 @@ fn abo_typing_needs_100_percent_from_the_criteria_table() {
     );
 
     // The plan's own threshold overrides the table's.
-    let s = eqa::score_round(
-        &plan(Some(80)),
-        &criteria,
-        &results(),
-        "immunohematology",
-        "R1",
-    )
-    .unwrap();
+    let s = eqa::score_round(&plan(Some(80)), &criteria, &results(), PROGRAM, "R1").unwrap();
     let a = &s.analyte_scores[0];
     assert_eq!((a.threshold, a.outcome), (80.into(), Outcome::Satisfactory));
 }

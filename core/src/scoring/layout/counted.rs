@@ -9,7 +9,7 @@ use super::{Entry, Layout, blank};
 use crate::plan::UnitPolicy;
 use crate::plan::peer_policy::GroupField;
 use crate::plan::reported::{Reading, Reported, to_f64};
-use crate::plan::units::{self, UnitMatch, unit_match};
+use crate::plan::units::{UnitConversion, UnitMatch, unit_match};
 use crate::results::model::Submission;
 use crate::scoring::items::{Item, Kind, NONE};
 use crate::scoring::model::Reason;
@@ -96,8 +96,11 @@ impl<'a> Layout<'a, '_> {
                 continue;
             }
             let converted = match unit {
-                UnitUse::Convert(from, to) if setup.quantitative => {
-                    eval.value = convert(&setup.code, &v.value, from, to);
+                UnitUse::Convert(from, conversion) if setup.quantitative => {
+                    eval.value = v.value.as_number().and_then(|x| {
+                        // Beyond the decimal range once converted: unreadable.
+                        conversion.apply(x).ok().map(to_f64)
+                    });
                     eval.converted_unit = Some(from.clone());
                     true
                 }
@@ -145,8 +148,8 @@ impl<'a> Layout<'a, '_> {
 enum UnitUse<'s> {
     /// As the analyte's (the same unit, however spelled, or none given).
     AsIs,
-    /// Converted from the first unit to the second, the analyte's.
-    Convert(&'s Arc<str>, &'s str),
+    /// Converted from the submission's unit to the analyte's.
+    Convert(&'s Arc<str>, UnitConversion),
     /// Another unit, unacceptable.
     Wrong,
 }
@@ -157,22 +160,13 @@ fn unit_use<'s>(setup: &'s AnalyteSetup<'_>, s: &'s Submission) -> UnitUse<'s> {
     let (Some(expected), Some(given)) = (setup.analyte.unit.as_deref(), s.unit.as_ref()) else {
         return UnitUse::AsIs;
     };
-    if **given == *expected {
-        return UnitUse::AsIs;
-    }
     match (unit_match(&setup.code, given, expected), setup.unit_policy) {
         (UnitMatch::Same, _) => UnitUse::AsIs,
-        (UnitMatch::Convertible(_), UnitPolicy::Convert) => UnitUse::Convert(given, expected),
+        (UnitMatch::Convertible(conversion), UnitPolicy::Convert) => {
+            UnitUse::Convert(given, conversion)
+        }
         _ => UnitUse::Wrong,
     }
-}
-
-/// A reported number converted exactly from one unit to another, as `f64`;
-/// `None` for a text that is not a number (or a number beyond the decimal
-/// range once converted).
-fn convert(analyte: &str, value: &Reported, from: &str, to: &str) -> Option<f64> {
-    let number = value.as_number()?;
-    units::convert(analyte, number, from, to).ok().map(to_f64)
 }
 
 /// What a counted value is for an analyte (`number` is its reading as
