@@ -15,10 +15,12 @@
 //! | `graphs/` | histogram, kernel density and modes, score bars, score series, Youden |
 //!
 //! Beside them: input checks (`sample`, `parameter`), order statistics
-//! (`order`), location and scale (`location`, `scale`), distributions and a
+//! (`order`), location and scale (`location`, `scale`), platform-exact
+//! decimal arithmetic (`decimal`), distributions and a
 //! multimodality test used by round scoring (`modality`).
 
 pub(crate) mod assigned;
+pub(crate) mod decimal;
 pub(crate) mod distributions;
 pub(crate) mod graphs;
 pub(crate) mod location;

@@ -4,7 +4,7 @@
 //! result bit for bit; the Python and JavaScript test suites make the same
 //! calls through their bindings and demand the same bits. After an intended
 //! change of results, regenerate the file with
-//! `EQA_BLESS=1 cargo test -p eqa --test parity` and review the diff.
+//! `EQA_BLESS=1 cargo test -p eqa --test stats parity` and review the diff.
 
 #![allow(clippy::panic)]
 
@@ -202,7 +202,7 @@ fn calls() -> Vec<Value> {
 fn parity_fixture_matches_the_core() {
     check_fixture(
         PATH,
-        "Calls and their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity.",
+        "Calls and their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test stats parity.",
         calls(),
     );
 }

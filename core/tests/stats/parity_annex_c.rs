@@ -6,7 +6,7 @@
 //! JavaScript test suites make the same calls through their bindings. A call
 //! whose `values` is an array of arrays passes replicates (one array per
 //! participant). After an intended change of results, regenerate the file
-//! with `EQA_BLESS=1 cargo test -p eqa --test parity_annex_c` and review the diff.
+//! with `EQA_BLESS=1 cargo test -p eqa --test stats parity_annex_c` and review the diff.
 
 #![allow(clippy::panic)]
 
@@ -270,7 +270,7 @@ fn calls() -> Vec<Value> {
 fn parity_fixture_matches_the_core() {
     check_fixture(
         PATH,
-        "Annex C calls (Q method, Hampel, Q/Hampel, Qn, Algorithm S) and their exact results; Rust, Python and JS must all reproduce them bit for bit. Values that are arrays of arrays are replicates. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_annex_c.",
+        "Annex C calls (Q method, Hampel, Q/Hampel, Qn, Algorithm S) and their exact results; Rust, Python and JS must all reproduce them bit for bit. Values that are arrays of arrays are replicates. Regenerate with EQA_BLESS=1 cargo test -p eqa --test stats parity_annex_c.",
         calls(),
     );
 }

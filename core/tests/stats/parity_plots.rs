@@ -5,7 +5,7 @@
 //! result bit for bit; the Python and JavaScript test suites make the same
 //! calls through their bindings and demand the same bits. After an intended
 //! change of results, regenerate the file with
-//! `EQA_BLESS=1 cargo test -p eqa --test parity_plots` and review the diff.
+//! `EQA_BLESS=1 cargo test -p eqa --test stats parity_plots` and review the diff.
 
 #![allow(clippy::panic)]
 
@@ -178,7 +178,7 @@ fn calls() -> Vec<Value> {
 fn parity_fixture_matches_the_core() {
     check_fixture(
         PATH,
-        "Calls of the data for graphs (ISO 13528:2022 clause 10) with their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_plots.",
+        "Calls of the data for graphs (ISO 13528:2022 clause 10) with their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test stats parity_plots.",
         calls(),
     );
 }

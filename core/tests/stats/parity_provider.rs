@@ -5,7 +5,7 @@
 //! result bit for bit; the Python and JavaScript test suites make the same
 //! calls through their bindings and demand the same bits. Arguments are
 //! named as in Python. After an intended change of results, regenerate the
-//! file with `EQA_BLESS=1 cargo test -p eqa --test parity_provider` and
+//! file with `EQA_BLESS=1 cargo test -p eqa --test stats parity_provider` and
 //! review the diff.
 
 #![allow(clippy::panic)]
@@ -367,7 +367,7 @@ fn calls() -> Vec<Value> {
 fn parity_fixture_matches_the_core() {
     check_fixture(
         PATH,
-        "Clause 7 and Annex B calls (arguments named as in Python) and their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test parity_provider.",
+        "Clause 7 and Annex B calls (arguments named as in Python) and their exact results; Rust, Python and JS must all reproduce them bit for bit. Regenerate with EQA_BLESS=1 cargo test -p eqa --test stats parity_provider.",
         calls(),
     );
 }

@@ -310,21 +310,26 @@ fn iterate(
     }
     let factor = settings.constants.algorithm_a_factor();
     let denominator = (n - 1).max(1) as f64;
-    let mut winsorizer = Winsorizer::new(values, buf);
-    let (mut x, mut s) = (start.location, start.scale);
+    // Every step works on the values less the median, so that x* ± 1.5·s*
+    // and the sums keep their digits when the data lie far from zero.
+    let origin = start.location;
+    let centred: Vec<f64> = values.iter().map(|v| v - origin).collect();
+    let mut winsorizer = Winsorizer::new(&centred, buf);
+    let (mut y, mut s) = (0.0, start.scale);
     for iteration in 1..=settings.max_iter {
-        let (x1, ss) = winsorizer.step(x, HUBER_K * s);
+        let (y1, ss) = winsorizer.step(y, HUBER_K * s);
         let s1 = if settings.update_scale {
             factor * (ss / denominator).sqrt()
         } else {
             s
         };
+        let (x0, x1) = (origin + y, origin + y1);
         if !(x1.is_finite() && s1.is_finite()) {
             return Err(Error::Overflow {
                 estimator: "Algorithm A",
             });
         }
-        if s1 == 0.0 {
+        if collapsed(s1, x1, start.scale) {
             return Err(Error::ZeroScale {
                 estimator: "Algorithm A s*",
                 ties: values.iter().filter(|&&v| v == x1).count(),
@@ -332,13 +337,21 @@ fn iterate(
                 median: start.location,
             });
         }
-        let done = settings.stop.is_met(settings.tol, (x, s), (x1, s1));
-        (x, s) = (x1, s1);
+        let done = settings.stop.is_met(settings.tol, (x0, s), (x1, s1));
+        (y, s) = (y1, s1);
         if done {
-            return finish(x, s, iteration, true);
+            return finish(x1, s, iteration, true);
         }
     }
-    finish(x, s, settings.max_iter, false)
+    finish(origin + y, s, settings.max_iter, false)
+}
+
+/// Whether s* has collapsed: zero, or too small to be told from the rounding
+/// of values of the size of x* (32 ulps), or 10¹² times smaller than the
+/// scale it started from. Then more than half the values tie and s* only
+/// shrinks, step after step, towards rounding noise.
+fn collapsed(scale: f64, location: f64, start: f64) -> bool {
+    scale == 0.0 || scale <= 32.0 * f64::EPSILON * location.abs() || scale <= 1e-12 * start
 }
 
 #[cfg(test)]
@@ -378,6 +391,47 @@ mod tests {
             (r.location, r.scale, r.start_scale),
             (4.0, 0.0, StartScale::Zero)
         );
+    }
+
+    #[test]
+    fn a_collapsing_scale_is_zero_scale_not_convergence() {
+        // Eight of ten values tie: from the standard deviation, s* shrinks
+        // by a constant factor at every step.
+        let options = AlgorithmAOptions {
+            zero_scale: ZeroScalePolicy::StandardDeviation,
+            ..Default::default()
+        };
+        for center in [0.0, 1.0, 5.3, 1e8] {
+            let mut x = vec![center; 8];
+            x.extend([center + 1.0, center + 3.0]);
+            let err = algorithm_a(&x, &options).unwrap_err();
+            assert_eq!(err.code(), "zero_scale", "{center}: {err:?}");
+        }
+    }
+
+    #[test]
+    fn data_far_from_zero_give_the_same_scale_as_the_data_shifted_to_zero() {
+        let base: Vec<f64> = (1..=30)
+            .map(|i| (f64::from(i) * 0.61).sin() + if i < 3 { 6.0 } else { 0.0 })
+            .collect();
+        for (shift, spread) in [(1.0e8, 0.01), (1.0e6, 1e-6), (1.0e3, 1.0)] {
+            let far: Vec<f64> = base.iter().map(|b| shift + b * spread).collect();
+            let near: Vec<f64> = far.iter().map(|v| v - shift).collect();
+            let options = AlgorithmAOptions {
+                stop: StopRule::Converged,
+                ..Default::default()
+            };
+            let (a, b) = (
+                algorithm_a(&far, &options).unwrap(),
+                algorithm_a(&near, &options).unwrap(),
+            );
+            assert!(
+                ((a.scale - b.scale) / b.scale).abs() < 1e-12,
+                "{shift}: {} vs {}",
+                a.scale,
+                b.scale
+            );
+        }
     }
 
     #[test]

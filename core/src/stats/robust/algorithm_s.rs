@@ -4,9 +4,9 @@ use serde::{Deserialize, Serialize};
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 
 use crate::error::{Error, Result};
+use crate::stats::decimal::nearest_whole;
 use crate::stats::order::median_of;
 use crate::stats::robust::estimate::ZeroScalePolicy;
-use crate::stats::robust::q_method::nearest_whole;
 use crate::stats::robust::stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
 use crate::stats::sample::{check, finite};
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use crate::error::{Error, Result};
+use crate::stats::decimal::{decade, nearest_whole, pow10};
 use crate::stats::robust::pairwise::Pairs;
 use crate::stats::sample::{check, finite};
 
@@ -40,19 +41,21 @@ pub struct QMethodEstimate {
 ///
 /// **Equal differences.** Differences that are equal in decimal may differ in
 /// their last binary digits (0.3 − 0.1 is 0.19999999999999998, 0.4 − 0.2 is
-/// 0.2), which would split one jump of H1 into two and move s*. So every
-/// difference is first rounded (to nearest, ties to even) to 14 significant
-/// decimal digits relative to
-/// the magnitude m of the central half of the data: to a multiple of
-/// 10^(e − 13), e = ⌊log₁₀ m⌋, where m is the larger of |x| at the lower and
-/// upper quartiles (sorted positions ⌊p/4⌋ and p − 1 − ⌊p/4⌋; the largest
-/// |xᵢ| when both are 0), and the rounded (decimal) value is used
-/// throughout. Results recorded with up to 14 significant digits at that
-/// magnitude have exact decimal differences on the grid, at least 10× farther
-/// from its rounding boundaries than the binary error of a subtraction, so
-/// decimal ties are always ties; two differences closer than the grid count
-/// as equal. Taking m from the quartiles keeps a far outlier from coarsening
-/// the grid of everyone else.
+/// 0.2), which would split one jump of H1 into two and move s*. So for
+/// decimal data every difference is first rounded (to nearest, ties to even)
+/// to 14 significant decimal digits relative to the magnitude m of the
+/// central half of the data: to a multiple of 10^(e − 13), e = ⌊log₁₀ m⌋,
+/// where m is the larger of |x| at the lower and upper quartiles (sorted
+/// positions ⌊p/4⌋ and p − 1 − ⌊p/4⌋; the largest |xᵢ| when both are 0), and
+/// the rounded (decimal) value is used throughout. Data are decimal when more
+/// than half the values are, within a thousandth of the unit, multiples of
+/// 10^(e − 11) (at most 12 significant digits at that magnitude). Their
+/// decimal differences lie on the grid, at least 10× farther from its
+/// rounding boundaries than the binary error of a subtraction, so decimal
+/// ties are always ties. Other data (computed or simulated values) have no
+/// decimal ties: their differences are used as computed, which keeps s*
+/// unchanged, bit for bit, when such data are shifted far from zero. Taking
+/// m from the quartiles keeps a far outlier from coarsening the grid.
 ///
 /// # Complexity
 ///
@@ -279,19 +282,25 @@ impl Jump {
     }
 }
 
-/// The rounding of differences to 14 significant decimal digits relative to
-/// the data's largest magnitude: a difference d becomes the whole number
-/// round(d / 10^(e − 13)), and back.
-pub(crate) struct Grid {
-    /// 10^|e − 13| in at most two factors, each finite.
-    factors: (f64, f64),
-    /// Whether the grid is finer than 1 (e < 13): keys are d·10^(13 − e).
-    fine: bool,
+/// How differences are compared: rounded to 14 significant decimal digits
+/// relative to the data's magnitude (decimal data), or exactly as computed.
+pub(crate) enum Grid {
+    /// A difference d becomes the whole number round(d / 10^(e − 13)), and back.
+    Decimal {
+        /// 10^|e − 13| in at most two factors, each finite.
+        factors: (f64, f64),
+        /// Whether the grid is finer than 1 (e < 13): keys are d·10^(13 − e).
+        fine: bool,
+    },
+    /// Differences as computed: data that carry more digits than a decimal record.
+    Exact,
 }
 
 impl Grid {
     /// The grid of sorted, finite values that are not all equal: relative to
-    /// the larger magnitude at the quartiles, or to the largest when both are 0.
+    /// the larger magnitude at the quartiles, or to the largest when both are
+    /// 0; [`Grid::Exact`] unless more than half the values are decimals of at
+    /// most 12 significant digits at that magnitude.
     pub(crate) fn for_sorted(x: &[f64]) -> Self {
         let n = x.len();
         let central = x[n / 4].abs().max(x[n - 1 - n / 4].abs());
@@ -300,65 +309,70 @@ impl Grid {
         } else {
             x[0].abs().max(x[n - 1].abs())
         };
-        Grid::new(magnitude)
+        let record = Grid::decimal(magnitude, 11);
+        let decimals = x.iter().filter(|&&v| record.holds(v)).count();
+        if 2 * decimals > n {
+            Grid::decimal(magnitude, 13)
+        } else {
+            Grid::Exact
+        }
     }
 
-    /// The grid for data of magnitude `magnitude` (> 0, finite).
-    fn new(magnitude: f64) -> Self {
-        let k = 13 - decade(magnitude);
+    /// Multiples of 10^(e − places) for data of magnitude 10^e (> 0, finite).
+    fn decimal(magnitude: f64, places: i32) -> Self {
+        let k = places - decade(magnitude);
         let first = k.unsigned_abs().min(300);
-        Grid {
+        Grid::Decimal {
             factors: (pow10(first), pow10(k.unsigned_abs() - first)),
             fine: k >= 0,
         }
     }
 
-    /// The key of a difference d ≥ 0: a whole number.
+    /// `v` in units of the grid, unrounded.
+    fn scaled(&self, v: f64) -> f64 {
+        match *self {
+            Grid::Decimal {
+                factors: (a, b),
+                fine: true,
+            } => v * a * b,
+            Grid::Decimal {
+                factors: (a, b),
+                fine: false,
+            } => v / a / b,
+            Grid::Exact => v,
+        }
+    }
+
+    /// Whether `v` lies on the grid, within a thousandth of its unit.
+    fn holds(&self, v: f64) -> bool {
+        let t = self.scaled(v.abs());
+        (t - nearest_whole(t)).abs() <= 1e-3
+    }
+
+    /// The key of a difference d ≥ 0: a whole number on a decimal grid.
     pub(crate) fn key(&self, d: f64) -> f64 {
-        let (a, b) = self.factors;
-        if self.fine {
-            nearest_whole(d * a * b)
-        } else {
-            nearest_whole(d / a / b)
+        match self {
+            Grid::Decimal { .. } => nearest_whole(self.scaled(d)),
+            Grid::Exact => d,
         }
     }
 
     /// The difference that a key stands for.
     pub(crate) fn value(&self, key: f64) -> f64 {
-        let (a, b) = self.factors;
-        if self.fine { key / b / a } else { key * a * b }
-    }
-}
-
-/// The whole number nearest t ≥ 0 (ties to even), by the addition of 2⁵²
-/// that leaves no fraction bits: plain arithmetic, fast and the same on
-/// every platform. From 2⁵² on every double is whole already.
-pub(crate) fn nearest_whole(t: f64) -> f64 {
-    const TWO_52: f64 = 4_503_599_627_370_496.0;
-    if t < TWO_52 { (t + TWO_52) - TWO_52 } else { t }
-}
-
-/// ⌊log₁₀ m⌋ for finite m > 0, by exact comparisons with powers of ten
-/// computed the same way on every platform.
-fn decade(m: f64) -> i32 {
-    let (mut e, mut p) = (0, 1.0);
-    if m >= 1.0 {
-        while p * 10.0 <= m {
-            p *= 10.0;
-            e += 1;
-        }
-    } else {
-        while p > m && p > 0.0 {
-            p /= 10.0;
-            e -= 1;
+        match *self {
+            Grid::Decimal {
+                factors: (a, b),
+                fine,
+            } => {
+                if fine {
+                    key / b / a
+                } else {
+                    key * a * b
+                }
+            }
+            Grid::Exact => key,
         }
     }
-    e
-}
-
-/// 10^n by repeated multiplication: exact up to 10^22, the same bits on every platform.
-fn pow10(n: u32) -> f64 {
-    (0..n).fold(1.0, |p, _| p * 10.0)
 }
 
 #[cfg(test)]
@@ -367,36 +381,40 @@ mod tests {
 
     #[test]
     fn grid_merges_decimal_ties() {
-        let grid = Grid::new(0.4);
+        let grid = Grid::decimal(0.4, 13);
         assert_ne!(0.3 - 0.1, 0.4 - 0.2);
         assert_eq!(grid.key(0.3 - 0.1), grid.key(0.4 - 0.2));
         assert_eq!(grid.value(grid.key(0.3 - 0.1)), 0.2);
-        let grid = Grid::new(1.0e9 + 0.3);
+        let grid = Grid::decimal(1.0e9 + 0.3, 13);
         assert_eq!(grid.key(1.0e9 + 0.3 - (1.0e9 + 0.1)), 2_000.0);
-        let tiny = Grid::new(1e-310);
+        let tiny = Grid::decimal(1e-310, 13);
         assert!(tiny.key(1e-310).is_finite() && tiny.key(1e-310) > 0.0);
-        let huge = Grid::new(f64::MAX);
+        let huge = Grid::decimal(f64::MAX, 13);
         assert!(huge.value(huge.key(f64::MAX)).is_finite());
     }
 
     #[test]
-    fn nearest_whole_numbers() {
-        assert_eq!(nearest_whole(2.4), 2.0);
-        assert_eq!(nearest_whole(2.6), 3.0);
-        assert_eq!(nearest_whole(2.5), 2.0);
-        assert_eq!(nearest_whole(0.0), 0.0);
-        assert_eq!(nearest_whole(1e300), 1e300);
-        assert_eq!(nearest_whole(f64::INFINITY), f64::INFINITY);
+    fn decimal_data_get_the_grid_and_full_precision_data_do_not() {
+        let decimal = [1.0e8 + 0.01, 1.0e8 + 0.02, 1.0e8 + 0.05, 1.0e8 + 0.13];
+        assert!(matches!(Grid::for_sorted(&decimal), Grid::Decimal { .. }));
+        let full = [0.1f64.sqrt(), 0.2f64.sqrt(), 0.3f64.sqrt(), 0.5f64.sqrt()];
+        assert!(matches!(Grid::for_sorted(&full), Grid::Exact));
+        // One computed value among reported ones keeps the grid.
+        let mixed = [5.21, 5.3, 5.18, 27f64.sqrt()];
+        assert!(matches!(Grid::for_sorted(&mixed), Grid::Decimal { .. }));
     }
 
     #[test]
-    fn decades() {
-        assert_eq!(decade(1.0), 0);
-        assert_eq!(decade(9.99), 0);
-        assert_eq!(decade(10.0), 1);
-        assert_eq!(decade(0.4246), -1);
-        assert_eq!(decade(0.01), -2);
-        assert_eq!(decade(f64::MAX), 308);
+    fn shifting_full_precision_data_leaves_s_unchanged() {
+        // Differences of values near 1e6 are exact in binary, so the data
+        // shifted to zero must give the same s* bit for bit.
+        let base: Vec<f64> = (1..=40).map(|i| (f64::from(i) * 0.37).sin()).collect();
+        for (shift, spread) in [(1.0e6, 1e-6), (1.0e8, 0.01)] {
+            let shifted: Vec<f64> = base.iter().map(|b| shift + b * spread).collect();
+            let back: Vec<f64> = shifted.iter().map(|v| v - shift).collect();
+            let (a, b) = (q_method(&shifted).unwrap(), q_method(&back).unwrap());
+            assert_eq!(a.scale, b.scale, "shift {shift}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use crate::names::named_choices;
+use crate::stats::decimal::{decade, power_of_ten};
 
 /// The default relative tolerance of [`StopRule::Converged`].
 pub const DEFAULT_TOLERANCE: f64 = 1e-10;
@@ -22,7 +23,20 @@ pub const DEFAULT_MAX_ITER: u32 = 1000;
 pub enum StopRule {
     /// ISO 13528:2022 C.3.1: stop when neither x* nor s* changes in its third
     /// significant figure, that is when each rounds to the same three
-    /// significant figures as at the previous iteration. Not full convergence.
+    /// significant figures as at the previous iteration, and x* also rounds
+    /// to the same value at the resolution of s* (the decimal place of s*'s
+    /// third significant figure). Not full convergence.
+    ///
+    /// The last condition is this crate's reading of the standard. Read
+    /// literally, the rule judges x* by its own third figure, which far from
+    /// zero is coarse: for data near 1000 with a spread of 1, x* may move by
+    /// several s* without changing its third figure, and since s* depends on
+    /// x* through the window x* ± 1.5·s*, the run could stop after one update
+    /// with s* still 13 % from its fixed point. Annex E prints x* to the
+    /// decimals of s* (26.01 / 7.23 in E.1, 0.2570 / 0.0395 in E.3), and with
+    /// |x*| ≤ s* the two readings coincide. Every Annex E example gives the
+    /// same iterations and numbers under both (E.3: 6 updates, as pt13528's
+    /// `sig3`); the AMC copper data take one update more (9 instead of 8).
     #[default]
     Iso2022,
     /// Stop when |Δx*| ≤ tol·s* and |Δs*| ≤ tol·s*, with s* the previous scale.
@@ -37,7 +51,9 @@ impl StopRule {
     pub(crate) fn is_met(self, tol: f64, (x0, s0): (f64, f64), (x1, s1): (f64, f64)) -> bool {
         match self {
             StopRule::Iso2022 => {
-                same_significant_figures(x0, x1, 3) && same_significant_figures(s0, s1, 3)
+                same_significant_figures(x0, x1, 3)
+                    && same_significant_figures(s0, s1, 3)
+                    && same_at_resolution_of(x0, x1, s1)
             }
             StopRule::Converged => (x1 - x0).abs() <= tol * s0 && (s1 - s0).abs() <= tol * s0,
         }
@@ -85,6 +101,21 @@ pub(crate) fn same_significant_figures(a: f64, b: f64, figures: usize) -> bool {
     ra.len > 0 && ra.bytes[..ra.len] == rb.bytes[..rb.len]
 }
 
+/// Whether `a` and `b` round to the same multiple of the unit of the third
+/// significant figure of `scale` (> 0); true when that unit is not a normal number.
+fn same_at_resolution_of(a: f64, b: f64, scale: f64) -> bool {
+    let unit = third_figure_unit(scale);
+    if !(unit.is_normal() && (a / unit).is_finite() && (b / unit).is_finite()) {
+        return true;
+    }
+    (a / unit).round() == (b / unit).round()
+}
+
+/// 10^(⌊log₁₀ s⌋ − 2): the unit of the third significant figure of s > 0.
+fn third_figure_unit(scale: f64) -> f64 {
+    power_of_ten(decade(scale) - 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +135,19 @@ mod tests {
             f64::MIN_POSITIVE / 3.0,
             3
         ));
+    }
+
+    #[test]
+    fn location_is_judged_at_the_resolution_of_scale() {
+        let rule = StopRule::Iso2022;
+        // x* near 1000 moves by 0.4·s*, unseen in its own third figure.
+        assert!(!rule.is_met(0.0, (1000.0, 1.001), (1000.4, 1.001)));
+        assert!(rule.is_met(0.0, (1000.0, 1.001), (1000.0004, 1.001)));
+        // Near zero x*'s own third figure is the finer test, as before.
+        assert!(!rule.is_met(0.0, (0.0101, 1.0), (0.0102, 1.0)));
+        assert_eq!(third_figure_unit(7.2296), 0.01);
+        assert_eq!(third_figure_unit(0.0395), 1e-4);
+        assert_eq!(third_figure_unit(999.6), 1.0);
     }
 
     #[test]
