@@ -20,7 +20,9 @@ KINDS = {
     "creatinine_in_mg_dl": 2,
     "swapped_samples": 3,
     "transcription": 3,
+    "abo_mistyped": 2,
 }
+YEARLONG = {"biased": 9, "unit_spelling": 8, "instrument_spelling": 32, "silent_enrolment": 1}
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +30,12 @@ def default() -> Any:
     return eqa.synthetic_round()
 
 
-def values(data: Any) -> int:
-    return sum(len(s["values"]) for s in data["results"]["submissions"])
+def values(data: Any, program: str = "C1") -> int:
+    return sum(len(s["values"]) for s in data["results"]["submissions"] if s["program"] == program)
+
+
+def enrolled_in(data: Any, program: str) -> list[dict[str, Any]]:
+    return [e for e in data["results"]["enrollments"] if e["program"] == program]
 
 
 def test_the_same_seed_gives_the_same_data(default: Any) -> None:
@@ -44,7 +50,10 @@ def test_the_same_seed_gives_the_same_data(default: Any) -> None:
 def test_the_plan_is_chongqing_routine_chemistry(default: Any) -> None:
     plan = default["plan"]
     assert plan["provider"] == {"code": "CQCCL", "name": "重庆市临床检验中心", "level": "provincial"}
-    (c1,) = plan["programs"]
+    c1, blood, dipstick = plan["programs"]
+    assert [(p["code"], p["name"]) for p in (blood, dipstick)] == [("Y1", "血型鉴定"), ("H3", "尿液干化学")]
+    assert blood["scoring"]["pass_threshold"] == "100"
+    assert plan["aliases"]["instrument"]["cobas c 702"] == "Roche cobas c702"
     assert (c1["code"], c1["name"], c1["accredited"]) == ("C1", "常规化学", True)
     codes = [a["code"] for a in c1["analytes"]]
     assert len(codes) == 30 and codes[:6] == ["K", "NA", "CL", "CA", "P", "GLU"]
@@ -64,24 +73,34 @@ def test_the_plan_is_chongqing_routine_chemistry(default: Any) -> None:
 
 
 def test_every_value_is_accounted_for(default: Any) -> None:
-    """values = 5 x sum over rounds and laboratories of analytes enrolled x
-    copies: 0 when not returned, 2 when resubmitted, 1 otherwise."""
-    enrolled = {e["lab"]: len(e["analytes"]) for e in default["results"]["enrollments"]}
-    kinds = {(i["lab"], i["round"]): i["kind"] for i in default["incidents"] if i["round"]}
+    """In C1, values = 5 x sum over rounds and laboratories of analytes
+    enrolled x copies: 0 when not returned, 2 when resubmitted, 1 otherwise;
+    in the programs of words 5 per analyte, laboratory and round."""
+    enrolled = {e["lab"]: len(e["analytes"]) for e in enrolled_in(default, "C1")}
+    kinds = {
+        (i["lab"], i["round"]): i["kind"]
+        for i in default["incidents"]
+        if i["round"] and i["kind"] != "abo_mistyped"
+    }
     expected = 0
     for r in default["plan"]["programs"][0]["rounds"]:
         for lab, n in enrolled.items():
             copies = {"not_returned": 0, "resubmitted": 2}.get(kinds.get((lab, r["code"]), ""), 1)
             expected += 5 * n * copies
     assert values(default) == expected
-    assert len(enrolled) == 300
+    # 300 laboratories and one enrolled for the whole program (an empty list) that sends nothing.
+    assert len(enrolled) == 301 and enrolled_in(default, "C1")[300]["analytes"] == []
+    for program, analytes in (("Y1", 2), ("H3", 3)):
+        takers = enrolled_in(default, program)
+        assert values(default, program) == len(takers) * analytes * 5 * 3
+    total = sum(len(s["values"]) for s in default["results"]["submissions"])
     rows = [v["row"] for s in default["results"]["submissions"] for v in s["values"]]
-    assert rows == list(range(2, 2 + expected))
+    assert rows == list(range(2, 2 + total))
 
 
 def test_every_incident_kind_is_present_in_every_round(default: Any) -> None:
     per_round = Counter((i["round"], i["kind"]) for i in default["incidents"])
-    assert per_round[(None, "biased")] == 9
+    assert {k: per_round[(None, k)] for k in YEARLONG} == YEARLONG
     for r in ("2026-1", "2026-2", "2026-3"):
         assert {k: per_round[(r, k)] for k in KINDS} == KINDS
     drafts = {(s["lab"], s["round"]) for s in default["results"]["submissions"] if s["status"] == "draft"}
@@ -109,7 +128,7 @@ def test_options_out_of_range_are_refused() -> None:
 
 def test_a_full_menu_gives_every_laboratory_every_analyte() -> None:
     data = eqa.synthetic_round(labs=20, rounds=1, full_menu=True)
-    enrolled = {len(e["analytes"]) for e in data["results"]["enrollments"]}
+    enrolled = {len(e["analytes"]) for e in enrolled_in(data, "C1")[:20]}
     assert enrolled == {30}
 
 
@@ -118,9 +137,9 @@ def test_the_generated_round_scores_end_to_end(default: Any) -> None:
         default["plan"], default["criteria"], default["results"], program="C1", round="2026-1"
     )
     outcomes = Counter(p["outcome"] for p in scoring["program_scores"])
-    assert sum(outcomes.values()) == 300
+    assert sum(outcomes.values()) == 301
     assert outcomes["satisfactory"] >= 270
-    assert outcomes["not_returned"] == KINDS["not_returned"] + KINDS["draft_only"]
+    assert outcomes["not_returned"] == KINDS["not_returned"] + KINDS["draft_only"] + 1
     assert outcomes["late"] == KINDS["late"]
     of_round = [i for i in default["incidents"] if i["round"] == "2026-1"]
     for i in of_round:
@@ -137,3 +156,20 @@ def test_the_generated_round_scores_end_to_end(default: Any) -> None:
             s for s in scoring["analyte_scores"] if s["lab"] == i["lab"] and s["analyte"] == analyte
         ]
         assert (score["score"], score["outcome"]) == (0.0, "unsatisfactory")
+
+
+def test_spellings_and_programs_of_words_are_scored_as_meant(default: Any) -> None:
+    plan, criteria, results = default["plan"], default["criteria"], default["results"]
+    c1 = eqa.score_round(plan, criteria, results, program="C1", round="2026-1")
+    spelled = [i for i in default["incidents"] if i["kind"] == "unit_spelling"]
+    assert {i["detail"] for i in spelled} <= {"µmol/L written μmol/L", "µmol/L written umol/L"}
+    for i in spelled:
+        mine = [e for e in c1["evaluations"] if e["lab"] == i["lab"] and e["analyte"] in i["analytes"]]
+        assert all(e["reason"] != "wrong_unit" for e in mine), i["lab"]
+    blood = eqa.score_round(plan, criteria, results, program="Y1", round="2026-1")
+    for i in default["incidents"]:
+        if i["kind"] == "abo_mistyped" and i["round"] == "2026-1":
+            (abo,) = [a for a in blood["analyte_scores"] if a["lab"] == i["lab"] and a["analyte"] == "ABO"]
+            assert (abo["score"], abo["outcome"]) == (80.0, "unsatisfactory")
+    dipstick = eqa.score_round(plan, criteria, results, program="H3", round="2026-1")
+    assert all(g["category"] is not None for g in dipstick["groups"])

@@ -50,7 +50,8 @@ export interface SyntheticOptions {
 /** What went wrong, or differently, for a laboratory. */
 export type IncidentKind =
   | "biased" | "not_returned" | "draft_only" | "resubmitted" | "late"
-  | "glucose_in_mg_dl" | "creatinine_in_mg_dl" | "swapped_samples" | "transcription";
+  | "glucose_in_mg_dl" | "creatinine_in_mg_dl" | "swapped_samples" | "transcription"
+  | "unit_spelling" | "instrument_spelling" | "silent_enrolment" | "abo_mistyped";
 
 /** One departure from a plain, correct, on-time submission. */
 export interface Incident {
@@ -212,6 +213,10 @@ mod tests {
             CreatinineInMgDl,
             SwappedSamples,
             Transcription,
+            UnitSpelling,
+            InstrumentSpelling,
+            SilentEnrolment,
+            AboMistyped,
         ] {
             let name = serde_json::to_string(&kind).unwrap();
             assert!(DECLARATIONS.contains(&name), "{name}");

@@ -13,9 +13,11 @@ use std::time::Instant;
 
 use eqa::history::{CertificatePolicy as Policy, CertificateScope as Scope, certificates};
 use eqa::history::{HistoryRule, histories};
+use eqa::plan::GroupField;
 use eqa::report::{lab_report, round_summary};
-use eqa::scoring::{Outcome, RoundScoring, Verdict};
-use eqa::synthetic::{Incident, IncidentKind as Kind, PROGRAM, Synthetic, SyntheticOptions};
+use eqa::scoring::{Outcome, Reason, RoundScoring, Verdict};
+use eqa::synthetic::{BLOOD_GROUP, DIPSTICK, Incident, IncidentKind as Kind, PROGRAM};
+use eqa::synthetic::{Synthetic, SyntheticOptions};
 
 type Failure = Box<dyn std::error::Error>;
 
@@ -57,7 +59,13 @@ fn main() -> Result<(), Failure> {
     }
     let first = year.first().ok_or("no round")?;
     analyte_table(first, &data)?;
-    incidents(&year, &data.incidents);
+    let words = [BLOOD_GROUP, DIPSTICK]
+        .map(|program| eqa::score_year(&data.plan, &data.criteria, &data.results, program));
+    let [blood, dipstick] = words;
+    let (blood, dipstick) = (blood?, dipstick?);
+    word_programs(&data, &[&blood, &dipstick])?;
+    let all: Vec<&RoundScoring> = year.iter().chain(&blood).chain(&dipstick).collect();
+    incidents(&all, &data);
     over_the_year(&year)?;
     write_reports(Path::new(&out), &data, &year)
 }
@@ -97,7 +105,8 @@ fn describe(data: &Synthetic) -> Result<(), Failure> {
     }
     let table = data.criteria.tables.first().ok_or("no criteria")?;
     println!("criteria: {}", table.source);
-    let (labs, submissions) = (results.enrollments.len(), results.submissions.len());
+    let labs = count(&results.enrollments, |e| &*e.program == PROGRAM);
+    let submissions = results.submissions.len();
     let values = results.value_count();
     print!("{labs} laboratories, {submissions} submissions, {values} values, ");
     Ok(())
@@ -162,17 +171,72 @@ fn pad(name: &str) -> String {
     format!("{name}{}", " ".repeat(20_usize.saturating_sub(used)))
 }
 
+/// The blood-grouping and dipstick programs per round: laboratories and
+/// how many are satisfactory, values acceptable / unacceptable / not
+/// scored, and the samples whose grades reached a consensus.
+fn word_programs(data: &Synthetic, programs: &[&Vec<RoundScoring>]) -> Result<(), Failure> {
+    println!(
+        "\nprograms of words: labs satisfactory, values acceptable / unacceptable / not scored"
+    );
+    for scorings in programs {
+        for s in scorings.iter() {
+            let program = data.plan.program(&s.program).ok_or("no such program")?;
+            let ok = count(&s.program_scores, |p| p.outcome == Outcome::Satisfactory);
+            let n = VERDICTS.map(|v| count(&s.evaluations, |e| e.verdict == v));
+            let agreed = count(&s.groups, |g| g.category.is_some());
+            let low = s
+                .groups
+                .iter()
+                .filter_map(|g| g.agreement)
+                .fold(100.0, f64::min);
+            println!(
+                "  {} {} {}: {ok} of {} labs, values {} / {} / {}, \
+                 targets for {agreed} of {} groups (lowest agreement {low:.0}%)",
+                program.code,
+                program.name,
+                s.round,
+                s.program_scores.len(),
+                n[0],
+                n[1],
+                n[2],
+                s.groups.len()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// How many of each kind of injected incident scoring caught: the program
-/// not returned or late, the analyte (GLU, CREA, a biased one)
-/// unsatisfactory, a swapped or shifted value unacceptable, version 1 of a
-/// resubmission not counted.
-fn incidents(year: &[RoundScoring], incidents: &[Incident]) {
+/// not returned or late, the analyte (GLU, CREA, a biased one, a mistyped
+/// ABO group) unsatisfactory, a swapped or shifted value unacceptable,
+/// version 1 of a resubmission not counted, another spelling of a unit
+/// scored as the unit and of an instrument grouped under its name.
+fn incidents(scorings: &[&RoundScoring], data: &Synthetic) {
     println!("\nincidents caught / injected");
+    let names: Vec<&str> = data
+        .plan
+        .aliases
+        .instrument
+        .values()
+        .map(|n| n.as_str())
+        .collect();
     let mut tally: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
-    for i in incidents {
-        let of_round = |s: &&RoundScoring| i.round.as_deref().is_none_or(|r| r == &*s.round);
+    for i in &data.incidents {
+        let program = if i.kind == Kind::AboMistyped {
+            BLOOD_GROUP
+        } else {
+            PROGRAM
+        };
+        let of_round = |s: &&&RoundScoring| {
+            &*s.program == program && i.round.as_deref().is_none_or(|r| r == &*s.round)
+        };
         let t = tally.entry(i.kind).or_default();
-        t.0 += usize::from(year.iter().filter(of_round).any(|s| caught(s, i)));
+        t.0 += usize::from(
+            scorings
+                .iter()
+                .filter(of_round)
+                .any(|s| caught(s, i, &names)),
+        );
         t.1 += 1;
     }
     for (kind, (caught, n)) in tally {
@@ -180,8 +244,9 @@ fn incidents(year: &[RoundScoring], incidents: &[Incident]) {
     }
 }
 
-/// Whether a round's scoring shows the incident.
-fn caught(s: &RoundScoring, i: &Incident) -> bool {
+/// Whether a round's scoring shows the incident; `names` are the
+/// instrument names of the plan's alias table.
+fn caught(s: &RoundScoring, i: &Incident, names: &[&str]) -> bool {
     let program = s.program_scores.iter().find(|p| p.lab == i.lab);
     let outcome = program.map(|p| p.outcome);
     let hit = |lab: &str, analyte: &str, sample: &str| {
@@ -193,10 +258,27 @@ fn caught(s: &RoundScoring, i: &Incident) -> bool {
         .evaluations
         .iter()
         .filter(|e| hit(&e.lab, &e.analyte, &e.sample));
-    let verdicts: Vec<Verdict> = evaluations.map(|e| e.verdict).collect();
+    let evaluations: Vec<&eqa::scoring::Evaluation> = evaluations.collect();
+    let verdicts: Vec<Verdict> = evaluations.iter().map(|e| e.verdict).collect();
     let unacceptable = count(&verdicts, |v| *v == Verdict::Unacceptable);
+    let scored = |v: &Verdict| matches!(v, Verdict::Acceptable | Verdict::Unacceptable);
     match i.kind {
-        Kind::NotReturned | Kind::DraftOnly => outcome == Some(Outcome::NotReturned),
+        Kind::NotReturned | Kind::DraftOnly | Kind::SilentEnrolment => {
+            outcome == Some(Outcome::NotReturned)
+        }
+        Kind::UnitSpelling => {
+            let unit_refused = |e: &&&eqa::scoring::Evaluation| e.reason == Some(Reason::WrongUnit);
+            verdicts.iter().any(scored) && !evaluations.iter().any(|e| unit_refused(&e))
+        }
+        Kind::InstrumentSpelling => evaluations.iter().any(|e| {
+            let group = e.group.and_then(|g| s.groups.get(g as usize));
+            let keys = group.map_or(&[][..], |g| &g.key[..]);
+            keys.iter()
+                .any(|(f, v)| *f == GroupField::Instrument && names.contains(&&**v))
+        }),
+        Kind::AboMistyped => s.analyte_scores.iter().any(|a| {
+            *a.lab == *i.lab && &*a.analyte == "ABO" && a.outcome == Outcome::Unsatisfactory
+        }),
         Kind::Late => outcome == Some(Outcome::Late),
         Kind::GlucoseInMgDl | Kind::CreatinineInMgDl | Kind::Biased => {
             let failed = |a: &eqa::scoring::AnalyteScore| a.outcome == Outcome::Unsatisfactory;

@@ -1210,6 +1210,10 @@ _IncidentKind: TypeAlias = Literal[
     "creatinine_in_mg_dl",
     "swapped_samples",
     "transcription",
+    "unit_spelling",
+    "instrument_spelling",
+    "silent_enrolment",
+    "abo_mistyped",
 ]
 
 @type_check_only

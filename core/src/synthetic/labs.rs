@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::plan::{ANALYTES, Year};
+use super::plan::{ANALYTES, INSTRUMENT_SPELLINGS, Year};
 use super::{Incident, IncidentKind, Random, SyntheticOptions};
 
 /// An analyser system of the Chinese market: instrument, reagent, the
@@ -76,6 +76,20 @@ pub(super) struct Lab {
     pub(super) analytes: Vec<usize>,
     /// Per analyte: its own bias, percent.
     pub(super) bias: Vec<f64>,
+    /// How it writes `µ` in units, when not as the plan does: `μ` or `u`.
+    pub(super) micro: Option<char>,
+    /// How it writes its instrument, when not as the plan does.
+    pub(super) instrument: Option<Arc<str>>,
+}
+
+impl Lab {
+    /// The unit as this laboratory writes it.
+    pub(super) fn unit(&self, unit: &Arc<str>) -> Arc<str> {
+        match self.micro {
+            Some(micro) if unit.contains('µ') => unit.replace('µ', &micro.to_string()).into(),
+            _ => unit.clone(),
+        }
+    }
 }
 
 /// The laboratories and their systems.
@@ -88,6 +102,11 @@ pub(super) struct Population {
 
 /// The share of biased laboratories.
 const BIASED: f64 = 0.03;
+/// The share of laboratories that write `µ` as `μ` (U+03BC) or `u`.
+const MICRO_SPELLING: f64 = 0.04;
+/// The share of laboratories on an instrument with other spellings that
+/// write one of them.
+const INSTRUMENT_SPELLING: f64 = 0.2;
 
 /// The share of laboratories each round with each incident, drawn in this
 /// order from a shuffled list, so that no laboratory has two in a round.
@@ -106,6 +125,7 @@ const TAG_GROUP: u64 = 2;
 const TAG_LAB: u64 = 3;
 const TAG_BIASED: u64 = 4;
 const TAG_ROLES: u64 = 5;
+const TAG_SPELLING: u64 = 7;
 
 /// The number of laboratories of `n` that a share stands for.
 fn count(share: f64, n: usize) -> usize {
@@ -113,7 +133,7 @@ fn count(share: f64, n: usize) -> usize {
 }
 
 /// The laboratory code: `50`, a district of Chongqing (01–38), a serial.
-fn lab_code(i: usize) -> Arc<str> {
+pub(super) fn lab_code(i: usize) -> Arc<str> {
     format!("50{:02}{:04}", i % 38 + 1, i / 38 + 1).into()
 }
 
@@ -174,10 +194,13 @@ pub(super) fn labs(options: &SyntheticOptions, year: &Year) -> Population {
                 precision,
                 analytes,
                 bias,
+                micro: None,
+                instrument: None,
             }
         })
         .collect();
-    let incidents = bias_some(seed, &mut labs, year);
+    let mut incidents = bias_some(seed, &mut labs, year);
+    incidents.extend(respell_some(seed, &mut labs, year));
     Population {
         groups,
         labs,
@@ -222,6 +245,51 @@ fn bias_some(seed: u64, labs: &mut [Lab], year: &Year) -> Vec<Incident> {
             samples: Vec::new(),
             detail: format!("+{extra:.1}%"),
         });
+    }
+    incidents
+}
+
+/// Gives [`MICRO_SPELLING`] of the laboratories another spelling of `µ`,
+/// and [`INSTRUMENT_SPELLING`] of those on an instrument with other
+/// spellings one of them, each from a stream of its own, and lists them.
+fn respell_some(seed: u64, labs: &mut [Lab], year: &Year) -> Vec<Incident> {
+    let mut incidents = Vec::new();
+    for (i, lab) in labs.iter_mut().enumerate() {
+        let mut random = Random::new(seed, &[TAG_SPELLING, i as u64]);
+        if random.chance(MICRO_SPELLING) {
+            let micro = if random.chance(0.5) { 'μ' } else { 'u' };
+            lab.micro = Some(micro);
+            let analytes: Vec<Arc<str>> = (lab.analytes.iter())
+                .map(|&a| &year.analytes[a])
+                .filter(|(_, unit)| unit.contains('µ'))
+                .map(|(code, _)| code.clone())
+                .collect();
+            incidents.push(Incident {
+                kind: IncidentKind::UnitSpelling,
+                lab: lab.code.clone(),
+                round: None,
+                analytes,
+                samples: Vec::new(),
+                detail: format!("µmol/L written {}", lab.unit(&"µmol/L".into())),
+            });
+        }
+        let name = SYSTEMS.get(lab.group).map_or("", |s| s.instrument);
+        let spellings: Vec<&str> = (INSTRUMENT_SPELLINGS.iter())
+            .filter(|(_, n)| *n == name)
+            .map(|(s, _)| *s)
+            .collect();
+        if !spellings.is_empty() && random.chance(INSTRUMENT_SPELLING) {
+            let spelling = spellings[random.below(spellings.len())];
+            lab.instrument = Some(spelling.into());
+            incidents.push(Incident {
+                kind: IncidentKind::InstrumentSpelling,
+                lab: lab.code.clone(),
+                round: None,
+                analytes: Vec::new(),
+                samples: Vec::new(),
+                detail: format!("{name} written {spelling}"),
+            });
+        }
     }
     incidents
 }

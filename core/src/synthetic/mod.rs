@@ -27,7 +27,18 @@
 //!   (1.5 %), glucose reported as mg/dL numbers (1 %), creatinine reported
 //!   as mg/dL numbers (0.7 %), two samples' tubes swapped (1 %), one value
 //!   with its decimal point shifted (1 %). No laboratory has two of these
-//!   in one round.
+//!   in one round;
+//! * habits that last the year: 4 % of the laboratories write `µ` as `μ`
+//!   (U+03BC) or `u`, and 20 % of those on an instrument that the plan's
+//!   alias table spells otherwise (`cobas c 702`, `罗氏 c702`, …) write one
+//!   of those spellings;
+//! * one laboratory more, enrolled for the whole program with an empty
+//!   analyte list, that sends nothing all year;
+//! * two programs of words in the same rounds, blood grouping `Y1` (ABO and
+//!   RhD, criteria adopted from CLIA's immunohematology table, 100 % to
+//!   pass) and urine dipstick `H3` (three analytes, ±1 grade of the mode),
+//!   taken by 45 % and 70 % of the laboratories; see the `qualitative`
+//!   module.
 //!
 //! Every departure from a plain on-time submission is listed in
 //! [`Synthetic::incidents`], so that a test or a demonstration can check
@@ -40,7 +51,8 @@
 //! nothing when not returned, one draft when its draft was never submitted,
 //! two versions when resubmitted. Hence the number of sample values is
 //! 5 · Σ over laboratories and rounds of (analytes performed × copies), with
-//! copies 0, 1 or 2; see `core/tests/synthetic/synthetic.rs`.
+//! copies 0, 1 or 2; see `core/tests/synthetic/synthetic.rs`. The
+//! programs of words have 5 values per analyte, laboratory and round.
 //!
 //! # Randomness
 //!
@@ -53,7 +65,10 @@
 
 mod labs;
 mod plan;
+mod qualitative;
 mod values;
+
+pub use qualitative::{BLOOD_GROUP, DIPSTICK};
 
 use std::sync::Arc;
 
@@ -70,7 +85,7 @@ pub const MAX_LABS: usize = 100_000;
 pub const MAX_ROUNDS: usize = 12;
 /// The number of samples of every synthetic round.
 pub const SAMPLES_PER_ROUND: usize = 5;
-/// The program code of the synthetic plan.
+/// The program code of the synthetic routine-chemistry program.
 pub const PROGRAM: &str = "C1";
 
 /// What to generate; [`Default`] gives 300 laboratories, seed 2026 and
@@ -142,6 +157,16 @@ pub enum IncidentKind {
     SwappedSamples,
     /// One value with its decimal point shifted one place (× 10 or ÷ 10).
     Transcription,
+    /// `µ` written `μ` (U+03BC) or `u` in every unit, all year.
+    UnitSpelling,
+    /// The instrument written in another spelling of the plan's alias
+    /// table, all year.
+    InstrumentSpelling,
+    /// Enrolled for the whole program with an empty analyte list, and
+    /// nothing sent all year.
+    SilentEnrolment,
+    /// One sample's ABO group typed wrongly (program [`BLOOD_GROUP`]).
+    AboMistyped,
 }
 
 /// One departure from a plain on-time submission.
@@ -179,19 +204,24 @@ pub struct Incident {
 /// let c1 = data.plan.program("C1").expect("the program");
 /// assert_eq!((c1.analytes.len(), c1.rounds.len()), (30, 1));
 /// assert_eq!(c1.rounds[0].samples[0].code, "202611");
-/// assert_eq!(data.results.enrollments.len(), 50);
+/// // 50 laboratories in C1, and one more enrolled for the whole program.
+/// let c1 = data.results.enrollments.iter().filter(|e| &*e.program == "C1");
+/// assert_eq!(c1.count(), 51);
 /// assert!(data.incidents.iter().any(|i| i.kind == IncidentKind::NotReturned));
 /// assert_eq!(data, synthetic_round(&options)?);
 /// # Ok::<(), eqa::Error>(())
 /// ```
 pub fn synthetic_round(options: &SyntheticOptions) -> Result<Synthetic> {
     check(options)?;
-    let spec = plan::Year::new(options)?;
+    let mut spec = plan::Year::new(options)?;
     let population = labs::labs(options, &spec);
     let (results, incidents) = values::results(options, &spec, population);
+    let mut criteria = plan::criteria()?;
+    criteria.tables.extend(qualitative::criteria()?);
+    spec.plan.programs.extend(qualitative::programs(&spec));
     Ok(Synthetic {
         plan: spec.plan,
-        criteria: plan::criteria()?,
+        criteria,
         results,
         incidents,
     })

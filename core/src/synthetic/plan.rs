@@ -105,6 +105,17 @@ pub(super) const ANALYTES: [Spec; 30] = [
     spec("LPS", "脂肪酶", "U/L", 0, Some(20), (15.0, 320.0), 5.0, 0.35, ["色原底物法", "色原底物法"]),
 ];
 
+/// Spellings of instruments that laboratories write, with the name the
+/// plan's alias table maps them to, so that they join one peer group.
+pub(super) const INSTRUMENT_SPELLINGS: [(&str, &str); 6] = [
+    ("cobas c 702", "Roche cobas c702"),
+    ("罗氏 c702", "Roche cobas c702"),
+    ("AU5800", "Beckman AU5800"),
+    ("贝克曼 AU5800", "Beckman AU5800"),
+    ("BS-2000M", "Mindray BS-2000M"),
+    ("迈瑞 BS2000M", "Mindray BS-2000M"),
+];
+
 /// The index of glucose in [`ANALYTES`].
 pub(super) const GLU: usize = 5;
 /// The index of creatinine in [`ANALYTES`].
@@ -206,7 +217,13 @@ impl Year {
             },
             year: YEAR,
             name: format!("{YEAR}年重庆市临床检验室间质量评价计划"),
-            aliases: Aliases::default(),
+            aliases: Aliases {
+                instrument: INSTRUMENT_SPELLINGS
+                    .iter()
+                    .map(|&(spelling, name)| (spelling.into(), name.into()))
+                    .collect(),
+                ..Aliases::default()
+            },
             programs: vec![Program {
                 code: PROGRAM.into(),
                 name: "常规化学".into(),
@@ -231,7 +248,7 @@ impl Year {
     }
 }
 
-fn sample(code: &str) -> Sample {
+pub(super) fn sample(code: &str) -> Sample {
     Sample {
         code: code.into(),
         invalidated: None,

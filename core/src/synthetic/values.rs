@@ -3,8 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use super::labs::{self, Lab, Population};
+use super::labs::{self, Lab, Population, lab_code};
 use super::plan::{ANALYTES, CREA, GLU, Year, fixed};
+use super::qualitative;
 use super::{Incident, IncidentKind, Random, SAMPLES_PER_ROUND, SyntheticOptions};
 use crate::plan::reported::Reported;
 use crate::plan::timestamp::Timestamp;
@@ -60,7 +61,7 @@ pub(super) fn results(
             }
         }
     }
-    let enrollments = labs
+    let mut enrollments: Vec<Enrollment> = labs
         .iter()
         .map(|lab| Enrollment {
             lab: lab.code.clone(),
@@ -73,6 +74,28 @@ pub(super) fn results(
             excused_rounds: Vec::new(),
         })
         .collect();
+    // One more laboratory bought the whole program (an empty analyte list)
+    // and sends nothing all year.
+    let silent = lab_code(labs.len());
+    enrollments.push(Enrollment {
+        lab: silent.clone(),
+        program: year.program.clone(),
+        analytes: Vec::new(),
+        excused_rounds: Vec::new(),
+    });
+    incidents.push(Incident {
+        kind: IncidentKind::SilentEnrolment,
+        lab: silent,
+        round: None,
+        analytes: Vec::new(),
+        samples: Vec::new(),
+        detail: "enrolled for the whole program, nothing sent".into(),
+    });
+    let codes: Vec<_> = labs.iter().map(|l| l.code.clone()).collect();
+    let (words, enrolled, mistakes) = qualitative::results(options, year, &codes, &mut out.row);
+    out.submissions.extend(words);
+    enrollments.extend(enrolled);
+    incidents.extend(mistakes);
     let results = Results {
         submissions: out.submissions,
         enrollments,
@@ -181,7 +204,7 @@ impl LabRound<'_> {
                 incident.detail = self.shift_one(&mut values, random, &mut incident);
                 self.push(&values, Status::Submitted, on_time, 1, out);
             }
-            IncidentKind::Biased => self.push(&values, Status::Submitted, on_time, 1, out),
+            _ => self.push(&values, Status::Submitted, on_time, 1, out),
         }
         Some(incident)
     }
@@ -257,8 +280,10 @@ impl LabRound<'_> {
                 program: self.year.program.clone(),
                 round: round.clone(),
                 analyte: code.clone(),
-                unit: Some(unit.clone()),
-                instrument: Some(self.group.instrument.clone()),
+                unit: Some(self.lab.unit(unit)),
+                instrument: Some(
+                    (self.lab.instrument.clone()).unwrap_or_else(|| self.group.instrument.clone()),
+                ),
                 reagent: Some(self.group.reagent.clone()),
                 calibrator: Some(self.group.calibrator.clone()),
                 method: method.get(a).cloned(),

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use eqa::plan::Plan;
 use eqa::plan::criteria::Criteria;
 use eqa::results::Status;
+use eqa::synthetic::{BLOOD_GROUP, DIPSTICK, PROGRAM};
 use eqa::synthetic::{IncidentKind, Synthetic, SyntheticOptions, synthetic_round};
 
 fn generate(labs: usize, seed: u64, rounds: usize) -> Synthetic {
@@ -24,6 +25,12 @@ fn default() -> Synthetic {
     synthetic_round(&SyntheticOptions::default()).unwrap()
 }
 
+/// The enrolments of program `C1`.
+fn c1_enrollments(data: &Synthetic) -> Vec<&eqa::results::Enrollment> {
+    let all = data.results.enrollments.iter();
+    all.filter(|e| &*e.program == PROGRAM).collect()
+}
+
 #[test]
 fn the_same_seed_gives_the_same_data_and_another_seed_other_data() {
     let a = generate(60, 11, 2);
@@ -38,27 +45,39 @@ fn the_same_seed_gives_the_same_data_and_another_seed_other_data() {
 fn a_laboratory_does_not_change_with_the_number_of_laboratories() {
     let small = generate(50, 5, 1);
     let large = generate(300, 5, 1);
-    assert_eq!(
-        small.results.enrollments[..],
-        large.results.enrollments[..50]
-    );
+    assert_eq!(c1_enrollments(&small)[..50], c1_enrollments(&large)[..50]);
+    // The programs of words too: the first 50 laboratories take part alike.
+    let words = |data: &Synthetic| -> Vec<eqa::results::Enrollment> {
+        let codes: Vec<_> = c1_enrollments(&small)[..50]
+            .iter()
+            .map(|e| e.lab.clone())
+            .collect();
+        let all = data.results.enrollments.iter();
+        all.filter(|e| &*e.program != PROGRAM && codes.contains(&e.lab))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(words(&small), words(&large));
 }
 
-/// values = 5 × Σ over rounds and laboratories of (analytes enrolled ×
-/// copies), copies 0 when not returned, 2 when resubmitted, 1 otherwise
-/// (drafts and late submissions included).
+/// In `C1`, values = 5 × Σ over rounds and laboratories of (analytes
+/// enrolled × copies), copies 0 when not returned, 2 when resubmitted, 1
+/// otherwise (drafts and late submissions included); in the programs of
+/// words, 5 per analyte, laboratory and round.
 #[test]
 fn every_value_is_accounted_for() {
     let data = default();
     let program = &data.plan.programs[0];
-    let enrolled: HashMap<&str, usize> = data
-        .results
-        .enrollments
+    let enrolled: HashMap<&str, usize> = c1_enrollments(&data)
         .iter()
         .map(|e| (&*e.lab, e.analytes.len()))
         .collect();
     let mut kinds: HashMap<(&str, &str), IncidentKind> = HashMap::new();
-    for i in &data.incidents {
+    for i in data
+        .incidents
+        .iter()
+        .filter(|i| i.kind != IncidentKind::AboMistyped)
+    {
         if let Some(round) = &i.round {
             assert!(
                 kinds.insert((&*i.lab, &**round), i.kind).is_none(),
@@ -68,7 +87,7 @@ fn every_value_is_accounted_for() {
     }
     let mut expected = 0;
     for round in &program.rounds {
-        for e in &data.results.enrollments {
+        for e in c1_enrollments(&data) {
             let copies = match kinds.get(&(&*e.lab, round.code.as_str())) {
                 Some(IncidentKind::NotReturned) => 0,
                 Some(IncidentKind::Resubmitted) => 2,
@@ -77,8 +96,29 @@ fn every_value_is_accounted_for() {
             expected += 5 * enrolled[&*e.lab] * copies;
         }
     }
-    assert_eq!(data.results.value_count(), expected);
-    assert_eq!(data.results.enrollments.len(), 300);
+    let values_of = |program: &str| -> usize {
+        let all = data.results.submissions.iter();
+        all.filter(|s| &*s.program == program)
+            .map(|s| s.values.len())
+            .sum()
+    };
+    assert_eq!(values_of(PROGRAM), expected);
+    // 300 laboratories and one enrolled for the whole program that sends nothing.
+    assert_eq!(c1_enrollments(&data).len(), 301);
+    let silent = c1_enrollments(&data)[300];
+    assert!(silent.analytes.is_empty());
+    assert!(data.results.submissions.iter().all(|s| s.lab != silent.lab));
+    for (code, analytes) in [(BLOOD_GROUP, 2), (DIPSTICK, 3)] {
+        let takers = data
+            .results
+            .enrollments
+            .iter()
+            .filter(|e| &*e.program == code);
+        let takers = takers.count();
+        assert!(takers > 100 && takers < 300, "{code}: {takers}");
+        assert_eq!(values_of(code), takers * analytes * 5 * 3, "{code}");
+    }
+    let expected = data.results.value_count();
     assert_eq!(program.rounds.len(), 3);
     assert!(program.rounds.iter().all(|r| r.samples.len() == 5));
     assert!(data.results.submissions.iter().all(|s| s.values.len() == 5));
@@ -123,7 +163,12 @@ fn every_incident_kind_is_present_in_every_round_at_300_labs() {
     }
     assert_eq!(
         per_round[&None],
-        BTreeMap::from([(IncidentKind::Biased, 9)])
+        BTreeMap::from([
+            (IncidentKind::Biased, 9),
+            (IncidentKind::UnitSpelling, 8),
+            (IncidentKind::InstrumentSpelling, 32),
+            (IncidentKind::SilentEnrolment, 1),
+        ])
     );
     for round in ["2026-1", "2026-2", "2026-3"] {
         let kinds = &per_round[&Some(round)];
@@ -136,6 +181,7 @@ fn every_incident_kind_is_present_in_every_round_at_300_labs() {
             (IncidentKind::CreatinineInMgDl, 2),
             (IncidentKind::SwappedSamples, 3),
             (IncidentKind::Transcription, 3),
+            (IncidentKind::AboMistyped, 2),
         ]);
         assert_eq!(kinds, &expected, "{round}");
     }
@@ -151,7 +197,12 @@ fn late_submissions_come_after_the_deadline_and_the_others_before() {
         .filter(|i| i.kind == IncidentKind::Late)
         .map(|i| (i.lab.clone(), i.round.clone().unwrap()))
         .collect();
-    for s in &data.results.submissions {
+    for s in data
+        .results
+        .submissions
+        .iter()
+        .filter(|s| &*s.program == PROGRAM)
+    {
         let round = program.round(&s.round).unwrap();
         let at = s.submitted_at.unwrap();
         assert!(at > round.opens.unwrap());
@@ -211,7 +262,7 @@ fn submissions_pass_validation_and_glucose_in_mg_dl_is_implausible() {
         .collect();
     let of = |lab: &str| -> Vec<_> {
         let mine = data.results.submissions.iter();
-        mine.filter(|s| &*s.lab == lab && &*s.round == round)
+        mine.filter(|s| &*s.lab == lab && &*s.round == round && &*s.program == PROGRAM)
             .cloned()
             .collect()
     };
@@ -309,7 +360,7 @@ fn the_generated_year_scores_end_to_end() {
         };
         // Most laboratories are satisfactory; each not returned, draft-only
         // or late one has that outcome.
-        assert_eq!(scoring.program_scores.len(), 300);
+        assert_eq!(scoring.program_scores.len(), 301);
         let satisfactory = scoring
             .program_scores
             .iter()
@@ -378,5 +429,91 @@ fn the_generated_year_scores_end_to_end() {
             assert!(ck.clone().count() > 200);
             assert!(ck.clone().all(|e| e.verdict != Verdict::Acceptable && e.verdict != Verdict::Unacceptable));
         }
+    }
+}
+
+#[test]
+fn spellings_whole_program_enrolment_and_programs_of_words_are_handled() {
+    use eqa::plan::GroupField;
+    use eqa::scoring::{Outcome, Reason, Verdict};
+    let data = default();
+    let score = |program| eqa::score_year(&data.plan, &data.criteria, &data.results, program);
+    let (c1, blood, dipstick) = (
+        score(PROGRAM).unwrap(),
+        score(BLOOD_GROUP).unwrap(),
+        score(DIPSTICK).unwrap(),
+    );
+    let of = |kind| data.incidents.iter().filter(move |i| i.kind == kind);
+    let spellings: Vec<&str> = data
+        .plan
+        .aliases
+        .instrument
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for s in &c1 {
+        // The laboratory enrolled with an empty list is not returned in every round.
+        for i in of(IncidentKind::SilentEnrolment) {
+            let p = s.program_scores.iter().find(|p| p.lab == i.lab).unwrap();
+            assert_eq!(p.outcome, Outcome::NotReturned);
+            let analytes = s.analyte_scores.iter().filter(|a| a.lab == i.lab).count();
+            assert_eq!(analytes, 30, "every analyte of the program");
+        }
+        // µ written μ or u is the unit: no value is refused for its unit.
+        for i in of(IncidentKind::UnitSpelling) {
+            let mine = s
+                .evaluations
+                .iter()
+                .filter(|e| e.lab == i.lab && i.analytes.contains(&e.analyte));
+            assert!(
+                mine.clone().all(|e| e.reason != Some(Reason::WrongUnit)),
+                "{}",
+                i.lab
+            );
+        }
+        // No peer group is keyed by a spelling: the alias table joined them.
+        for g in &s.groups {
+            for (field, value) in &g.key {
+                assert!(
+                    !(*field == GroupField::Instrument && spellings.contains(&&**value)),
+                    "{value}"
+                );
+            }
+        }
+    }
+    assert!(of(IncidentKind::InstrumentSpelling).count() > 10);
+    // One ABO group wrong of five is 80 %, unsatisfactory at the table's 100 %.
+    for i in of(IncidentKind::AboMistyped) {
+        let s = blood
+            .iter()
+            .find(|s| Some(&s.round) == i.round.as_ref())
+            .unwrap();
+        let abo = s
+            .analyte_scores
+            .iter()
+            .find(|a| a.lab == i.lab && &*a.analyte == "ABO")
+            .unwrap();
+        assert_eq!(
+            (abo.score, abo.outcome),
+            (Some(80.0), Outcome::Unsatisfactory),
+            "{}",
+            i.lab
+        );
+        let program = s.program_scores.iter().find(|p| p.lab == i.lab).unwrap();
+        assert_eq!(program.outcome, Outcome::Unsatisfactory);
+    }
+    // Dipstick readings spread over three grades, yet every sample has a
+    // target by the grade window.
+    for s in &dipstick {
+        assert!(
+            s.groups
+                .iter()
+                .all(|g| g.category.is_some() && g.agreement >= Some(90.0))
+        );
+        let unscored = s
+            .evaluations
+            .iter()
+            .filter(|e| e.verdict == Verdict::NotScored);
+        assert_eq!(unscored.count(), 0);
     }
 }
