@@ -326,6 +326,23 @@ def test_an_empty_enrolment_list_enrols_the_whole_program() -> None:
     assert [(p["lab"], p["score"]) for p in s["program_scores"]] == [("A", 100.0), ("B", 0.0)]
 
 
+def test_without_enrolments_a_laboratory_that_skips_a_round_is_not_returned() -> None:
+    p = plan(
+        [{"code": "GLU", "unit": "mmol/L", "scoring": {"limit": {"kind": "percent", "percent": 10}}}],
+        ["1"],
+        {"target": {"kind": "given"}},
+    )
+    r = {
+        "submissions": [
+            submission("A", "GLU", [("1", "5.0")], 2),
+            submission("B", "GLU", [("1", "5.2")], 3, round="R0"),
+        ],
+        "given_targets": [given("GLU", "1", "5.0")],
+    }
+    s = eqa.score_round(p, None, r, program="C1", round="R1")
+    assert [(p["lab"], p["outcome"]) for p in s["program_scores"]] == [("A", "satisfactory"), ("B", "not_returned")]
+
+
 @pytest.mark.parametrize(
     ("count", "reads", "category", "reason"),
     [

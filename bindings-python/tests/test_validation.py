@@ -63,6 +63,25 @@ def test_plan_errors_name_the_path() -> None:
     assert info.value.details["path"] == "colour"
 
 
+def test_unknown_units_and_out_of_domain_settings_are_refused_when_the_plan_loads() -> None:
+    bad = json.loads(PLAN_TEXT)
+    bad["programs"][0]["analytes"][0]["unit"] = "mmol/LL"
+    with pytest.raises(eqa.InvalidInputError) as info:
+        eqa.load_plan(bad)
+    assert info.value.details["path"] == "programs[0].analytes[0].unit"
+    bad["units"] = ["mmol/LL"]
+    assert eqa.load_plan(bad)["units"] == ["mmol/LL"]
+    year = {**json.loads(PLAN_TEXT), "year": -1}
+    with pytest.raises(eqa.InvalidInputError) as info:
+        eqa.load_plan(year)
+    assert info.value.details["path"] == "year"
+    threshold = json.loads(PLAN_TEXT)
+    threshold["programs"][0]["analytes"][0]["scoring"]["pass_threshold"] = 101
+    with pytest.raises(eqa.InvalidInputError) as info:
+        eqa.load_plan(threshold)
+    assert info.value.details["path"] == "programs[0].analytes[0].scoring.pass_threshold"
+
+
 def test_a_complete_draft_validates() -> None:
     k = draft("K", "mmol/L", [("202611", "4.1"), ("202612", "3.5"), ("202613", "5.0"),
                               ("202614", "6.2"), ("202615", "2.9")])

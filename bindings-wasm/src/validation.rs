@@ -44,6 +44,8 @@ export interface Plan {
   programs: Program[];
   /** Other spellings of instruments, reagents and methods, applied before peer groups form. */
   aliases?: Aliases;
+  /** Units the plan uses that eqa's unit vocabulary does not know; other unknown units are refused. */
+  units?: string[];
 }
 
 /** Spelling → the name peer groups use, compared trimmed and case-folded. */

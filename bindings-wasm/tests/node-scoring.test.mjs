@@ -274,6 +274,17 @@ test("scoreRound: ABO needs 100 % from the criteria table; an empty enrolment en
     [["L1", 80, "100", "unsatisfactory"], ["L2", 0, "100", "not_returned"]]);
 });
 
+test("scoreRound: without enrolments, a laboratory that skips a round is not returned", () => {
+  const p = plan([{ code: "GLU", unit: "mmol/L", scoring: { limit: { kind: "percent", percent: 10 } } }], ["1"],
+    { target: { kind: "given" } });
+  const r = {
+    submissions: [submission("A", "GLU", [["1", "5.0"]], 2), submission("B", "GLU", [["1", "5.2"]], 3, { round: "R0" })],
+    given_targets: [given("GLU", "1", "5.0")],
+  };
+  const s = eqa.scoreRound(p, null, r, { program: "C1", round: "R1" });
+  assert.deepEqual(s.program_scores.map((x) => [x.lab, x.outcome]), [["A", "satisfactory"], ["B", "not_returned"]]);
+});
+
 test("scoreRound: grade consensus counts the window around the mode", () => {
   const grades = ["-", "±", "1+", "2+", "3+"].map((code) => ({ code }));
   const run = (count, reads) => {

@@ -55,6 +55,26 @@ test("loadPlan: errors name the path of the bad field", () => {
   });
 });
 
+test("loadPlan: an unknown unit, a year or a threshold out of its domain is refused with its path", () => {
+  const bad = JSON.parse(PLAN_TEXT);
+  bad.programs[0].analytes[0].unit = "mmol/LL";
+  const path = (plan) => {
+    try {
+      eqa.loadPlan(plan);
+    } catch (e) {
+      assert.equal(e.code, "invalid_document");
+      return e.details.path;
+    }
+    return null;
+  };
+  assert.equal(path(bad), "programs[0].analytes[0].unit");
+  assert.deepEqual(eqa.loadPlan({ ...bad, units: ["mmol/LL"] }).units, ["mmol/LL"]);
+  assert.equal(path({ ...JSON.parse(PLAN_TEXT), year: -1 }), "year");
+  const threshold = JSON.parse(PLAN_TEXT);
+  threshold.programs[0].analytes[0].scoring.pass_threshold = 101;
+  assert.equal(path(threshold), "programs[0].analytes[0].scoring.pass_threshold");
+});
+
 test("validateSubmission: a complete draft validates", () => {
   const k = draft("K", "mmol/L", [["202611", "4.1"], ["202612", "3.5"], ["202613", "5.0"], ["202614", "6.2"], ["202615", "2.9"]]);
   assert.deepEqual(

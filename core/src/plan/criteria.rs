@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::plan::limits::AcceptanceLimit;
+use crate::plan::unit_names::known_unit;
 
 /// The acceptance limit of one analyte in a criteria table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,7 +95,7 @@ impl Criteria {
         Ok(criteria)
     }
 
-    /// Checks every limit's numbers.
+    /// Checks every limit's numbers, pass threshold and unit.
     ///
     /// # Errors
     ///
@@ -106,6 +107,14 @@ impl Criteria {
                     path: format!("tables[{i}].criteria[{j}].limit"),
                     message: e.to_string(),
                 })?;
+                if let Some(unit) = c.unit.as_deref().filter(|u| !u.trim().is_empty())
+                    && !known_unit(unit)
+                {
+                    return Err(Error::InvalidDocument {
+                        path: format!("tables[{i}].criteria[{j}].unit"),
+                        message: format!("{unit:?} is not a unit eqa knows"),
+                    });
+                }
                 if let Some(t) = c.pass_threshold
                     && !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&t)
                 {

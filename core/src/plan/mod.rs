@@ -16,6 +16,7 @@ pub(crate) mod peer_policy;
 pub mod reported;
 pub(crate) mod target_policy;
 pub mod timestamp;
+pub mod unit_names;
 pub mod units;
 
 pub use limit_check::LimitCheck;

@@ -17,6 +17,8 @@ use crate::plan::peer_policy::GroupField;
 use crate::plan::peer_policy::PeerGroupPolicy;
 use crate::plan::target_policy::TargetPolicy;
 use crate::plan::timestamp::Timestamp;
+use crate::plan::unit_names::known_unit;
+use crate::plan::units::same_unit;
 
 /// A provider's plan for one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +37,11 @@ pub struct Plan {
     /// peer groups are formed.
     #[serde(default, skip_serializing_if = "Aliases::is_empty")]
     pub aliases: Aliases,
+    /// Units the plan uses that the built-in vocabulary does not know
+    /// ([`known_unit`](crate::plan::unit_names::known_unit)); any other
+    /// unknown unit of an analyte is refused when the plan is checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
 }
 
 /// Other spellings of the instruments, reagents and methods laboratories
@@ -422,8 +429,34 @@ impl Plan {
         if let Some(dup) = duplicate(self.programs.iter().map(|p| p.code.as_str())) {
             return bad("programs".into(), format!("duplicate program code {dup:?}"));
         }
+        if !(1900..=2999).contains(&self.year) {
+            return bad(
+                "year".into(),
+                format!("{} is not a year from 1900 to 2999", self.year),
+            );
+        }
         for (i, program) in self.programs.iter().enumerate() {
             let at = format!("programs[{i}]");
+            program
+                .scoring
+                .check()
+                .map_err(|e| within(format!("{at}.scoring"), &e))?;
+            for (j, analyte) in program.analytes.iter().enumerate() {
+                analyte
+                    .scoring
+                    .check()
+                    .map_err(|e| within(format!("{at}.analytes[{j}].scoring"), &e))?;
+                let unit = analyte.unit.as_deref().unwrap_or("");
+                let declared = || self.units.iter().any(|u| same_unit(u, unit));
+                if !unit.trim().is_empty() && !known_unit(unit) && !declared() {
+                    return bad(
+                        format!("{at}.analytes[{j}].unit"),
+                        format!(
+                            "{unit:?} is not a unit eqa knows; if it is right, list it in the plan's units"
+                        ),
+                    );
+                }
+            }
             if let Some(dup) = duplicate(program.analytes.iter().map(|a| a.code.as_str())) {
                 return bad(
                     format!("{at}.analytes"),
@@ -469,6 +502,70 @@ impl Plan {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+}
+
+/// A setting's error as an error of the document at `path` (plus the
+/// setting's name, when the error has one).
+fn within(path: String, error: &Error) -> Error {
+    let path = match error {
+        Error::InvalidParameter { name, .. } => format!("{path}.{name}"),
+        _ => path,
+    };
+    Error::InvalidDocument {
+        path,
+        message: error.to_string(),
+    }
+}
+
+/// Whether a pass threshold is a percentage.
+pub(crate) fn check_threshold(value: Decimal) -> Result<()> {
+    if (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::InvalidParameter {
+            name: "pass_threshold",
+            value: value.to_string(),
+            expected: "a percentage from 0 to 100",
+        })
+    }
+}
+
+impl ProgramScoring {
+    /// Checks the settings' numbers: the pass threshold, the peer-group
+    /// policy and the target policy.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] naming the first setting out of its domain.
+    pub fn check(&self) -> Result<()> {
+        check_threshold(self.pass_threshold)?;
+        self.peer.check()?;
+        self.target.check()
+    }
+}
+
+impl AnalyteScoring {
+    /// Checks the settings the analyte gives: its limit, pass threshold,
+    /// peer-group and target policies.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidParameter`] naming the first setting out of its domain.
+    pub fn check(&self) -> Result<()> {
+        if let Some(limit) = &self.limit {
+            limit.check()?;
+        }
+        if let Some(t) = self.pass_threshold {
+            check_threshold(t)?;
+        }
+        if let Some(peer) = &self.peer {
+            peer.check()?;
+        }
+        if let Some(target) = &self.target {
+            target.check()?;
         }
         Ok(())
     }

@@ -46,9 +46,9 @@ pub(crate) struct Item {
     /// The peer group whose target applies ([`NONE`] until grouped).
     pub(crate) group: u32,
     /// The analyte's index in the program.
-    pub(crate) analyte: u16,
+    pub(crate) analyte: u32,
     /// The sample's index in the round.
-    pub(crate) sample: u16,
+    pub(crate) sample: u32,
     /// What it is.
     pub(crate) kind: Kind,
     /// Whether the submission was late.
@@ -80,7 +80,7 @@ pub(crate) struct Slot {
     /// The laboratory's id.
     pub(crate) lab: u32,
     /// The analyte's index in the program.
-    pub(crate) analyte: u16,
+    pub(crate) analyte: u32,
     /// Its evaluations.
     pub(crate) evals: Range<usize>,
     /// What happened.

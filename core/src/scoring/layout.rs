@@ -34,7 +34,7 @@ pub(crate) struct Layout<'a, 's> {
     results: &'a Results,
     round: &'a Round,
     sample_codes: Vec<Arc<str>>,
-    sample_ids: FastMap<&'a str, u16>,
+    sample_ids: FastMap<&'a str, u32>,
     setups: &'s [AnalyteSetup<'a>],
     aliases: &'a AliasMaps,
     selection: Selection<'a>,
@@ -104,7 +104,7 @@ impl<'a, 's> Layout<'a, 's> {
                 .samples
                 .iter()
                 .enumerate()
-                .filter_map(|(i, s)| Some((s.code.as_str(), u16::try_from(i).ok()?)))
+                .filter_map(|(i, s)| Some((s.code.as_str(), u32::try_from(i).ok()?)))
                 .collect(),
             setups,
             aliases,
@@ -153,27 +153,27 @@ impl<'a> Layout<'a, '_> {
     fn sample_of(
         &mut self,
         code: &'a Arc<str>,
-        guess: Option<u16>,
-    ) -> (Option<u16>, Arc<str>, u32, Option<&'a str>) {
+        guess: Option<u32>,
+    ) -> (Option<u32>, Arc<str>, u32, Option<&'a str>) {
         let at = address(code);
         let found = guess
             .filter(|&g| {
-                let g = usize::from(g);
+                let g = g as usize;
                 self.sample_addresses.get(g) == Some(&at)
                     || self.sample_codes.get(g).is_some_and(|c| **c == **code)
             })
             .or_else(|| self.sample_ids.get(&**code).copied());
         match found {
             Some(i) => {
-                if let Some(a) = self.sample_addresses.get_mut(usize::from(i)) {
+                if let Some(a) = self.sample_addresses.get_mut(i as usize) {
                     *a = at;
                 }
                 let shared = self
                     .sample_codes
-                    .get(usize::from(i))
+                    .get(i as usize)
                     .cloned()
                     .unwrap_or_else(|| code.clone());
-                (Some(i), shared, u32::from(i), None)
+                (Some(i), shared, i, None)
             }
             None => (None, code.clone(), u32::MAX, Some(&**code)),
         }
@@ -202,9 +202,9 @@ impl<'a> Layout<'a, '_> {
     }
 
     /// The evaluations of an enrolled (laboratory, analyte).
-    pub(crate) fn slot(&mut self, lab: u32, lab_code: &Arc<str>, analyte: u16, excused: bool) {
+    pub(crate) fn slot(&mut self, lab: u32, lab_code: &Arc<str>, analyte: u32, excused: bool) {
         let setups = self.setups;
-        let setup = &setups[usize::from(analyte)];
+        let setup = &setups[analyte as usize];
         let deadline = self.round.deadline;
         let on_time = |s: &Submission| s.submitted_at.is_none_or(|t| t <= deadline);
         let mut best_on_time: Option<(u32, &Submission)> = None;
@@ -280,7 +280,7 @@ impl<'a> Layout<'a, '_> {
         let Some((_, s)) = counted else { return false };
         s.values.len() == setup.samples.len()
             && s.values.iter().zip(&setup.samples).all(|(v, &i)| {
-                let i = usize::from(i);
+                let i = i as usize;
                 self.sample_addresses.get(i) == Some(&address(&v.sample))
                     || self.sample_codes.get(i).is_some_and(|c| **c == *v.sample)
             })
@@ -290,7 +290,7 @@ impl<'a> Layout<'a, '_> {
         for &i in &setup.samples {
             let code = self
                 .sample_codes
-                .get(usize::from(i))
+                .get(i as usize)
                 .cloned()
                 .unwrap_or_else(|| Arc::from(""));
             let mut eval = blank(lab, &setup.code, code, None, None);
@@ -300,7 +300,7 @@ impl<'a> Layout<'a, '_> {
                 (Verdict::NotReturned, Some(Reason::NoSubmission))
             };
             self.entries.push(Entry {
-                order: (None, u32::from(i), None, 0, NONE),
+                order: (None, i, None, 0, NONE),
                 eval,
                 item: None,
             });

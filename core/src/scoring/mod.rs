@@ -34,8 +34,11 @@
 //! # Enrolment
 //!
 //! A laboratory is enrolled for the analytes its enrolments in the program
-//! list (analytes the program lacks are ignored) and for every analyte it
-//! submitted anything for. An enrolled analyte without a counted submission
+//! list (analytes the program lacks are ignored; an empty list is every
+//! analyte) and for every analyte it submitted anything for. When the
+//! results hold no enrolment in the program at all, a laboratory is enrolled
+//! for every analyte it sent the program in any round of the results, so a
+//! round it skips is not returned rather than absent. An enrolled analyte without a counted submission
 //! is not returned: one evaluation per sample, score 0. A laboratory excused
 //! from the round has every value not scored and its analytes excused; its
 //! results stay out of peer groups.

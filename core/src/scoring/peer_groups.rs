@@ -40,9 +40,9 @@ use crate::scoring::setup::AnalyteSetup;
 #[derive(Debug, Clone)]
 pub(crate) struct Draft {
     /// The analyte's index in the program.
-    pub(crate) analyte: u16,
+    pub(crate) analyte: u32,
     /// The sample's index in the round.
-    pub(crate) sample: u16,
+    pub(crate) sample: u32,
     /// The rung of the ladder.
     pub(crate) rung: u32,
     /// The rung's fields and the group's values of them.
@@ -164,7 +164,7 @@ pub(crate) fn group(
     let n_buckets = setups.len() * n_samples;
     let mut starts = vec![0usize; n_buckets + 1];
     for item in &selection.items {
-        starts[usize::from(item.analyte) * n_samples + usize::from(item.sample) + 1] += 1;
+        starts[(item.analyte as usize) * n_samples + (item.sample as usize) + 1] += 1;
     }
     for i in 0..n_buckets {
         starts[i + 1] += starts[i];
@@ -182,7 +182,7 @@ pub(crate) fn group(
         selection.items.len()
     ];
     for (i, item) in selection.items.iter().enumerate() {
-        let b = usize::from(item.analyte) * n_samples + usize::from(item.sample);
+        let b = (item.analyte as usize) * n_samples + (item.sample as usize);
         recs[fill[b]] = Rec {
             item: u32::try_from(i).unwrap_or(NONE),
             combo: item.combo,
@@ -223,8 +223,8 @@ pub(crate) fn group(
                 continue;
             }
             let at = (
-                u16::try_from(a).unwrap_or(u16::MAX),
-                u16::try_from(s).unwrap_or(u16::MAX),
+                u32::try_from(a).unwrap_or(u32::MAX),
+                u32::try_from(s).unwrap_or(u32::MAX),
             );
             match (&setup.target, &experts) {
                 (TargetPolicy::Given, _) => single(bucket, &mut groups, at, |_| true),
@@ -255,7 +255,7 @@ pub(crate) fn group(
 fn single(
     bucket: &mut [Rec],
     groups: &mut Groups,
-    (analyte, sample): (u16, u16),
+    (analyte, sample): (u32, u32),
     belongs: impl Fn(&Rec) -> bool,
 ) {
     if !bucket.iter().any(|r| r.needs) {
@@ -286,7 +286,7 @@ fn climb(
     min_n: u32,
     bucket: &mut [Rec],
     groups: &mut Groups,
-    (analyte, sample): (u16, u16),
+    (analyte, sample): (u32, u32),
     selection: &Selection<'_>,
 ) {
     let Ladder { rungs, touched } = ladder;

@@ -70,7 +70,7 @@ pub(crate) fn analyte_scores(
     slots
         .iter()
         .map(|slot| {
-            let setup = &setups[usize::from(slot.analyte)];
+            let setup = &setups[slot.analyte as usize];
             let evals = evaluations.get(slot.evals.clone()).unwrap_or(&[]);
             let (mut acceptable, mut unacceptable, mut not_scored) = (0, 0, 0);
             let (mut vis_sum, mut vis_n) = (0.0f64, 0usize);
@@ -156,7 +156,7 @@ fn program_score(
         match score.outcome {
             Outcome::NotReturned | Outcome::Late => {
                 scored += setups
-                    .get(usize::from(slot.analyte))
+                    .get(slot.analyte as usize)
                     .map_or(0, |s| s.samples.len());
                 if score.outcome == Outcome::NotReturned {
                     not_returned += 1;

@@ -25,16 +25,16 @@ pub(crate) fn select<'a>(
     setups: &[AnalyteSetup<'a>],
     aliases: &'a AliasMaps,
 ) -> Selection<'a> {
-    let n_analytes = u16::try_from(setups.len()).unwrap_or(u16::MAX);
-    let analyte_ids: FastMap<&str, u16> = setups
+    let n_analytes = u32::try_from(setups.len()).unwrap_or(u32::MAX);
+    let analyte_ids: FastMap<&str, u32> = setups
         .iter()
         .enumerate()
-        .filter_map(|(i, s)| Some((s.analyte.code.as_str(), u16::try_from(i).ok()?)))
+        .filter_map(|(i, s)| Some((s.analyte.code.as_str(), u32::try_from(i).ok()?)))
         .collect();
     let mut labs = ArcInterner::default();
     // (lab, analyte, submission or NONE for an enrolment)
-    let mut keyed: Vec<(u32, u16, u32)> = Vec::new();
-    let (mut last_analyte, mut last_a): (Option<&Arc<str>>, u16) = (None, 0);
+    let mut keyed: Vec<(u32, u32, u32)> = Vec::new();
+    let (mut last_analyte, mut last_a): (Option<&Arc<str>>, u32) = (None, 0);
     let (mut program_at, mut round_at) = (0usize, 0usize);
     for (i, s) in results.submissions.iter().enumerate() {
         let same_program = address(&s.program) == program_at || *s.program == *program.code;
@@ -55,11 +55,13 @@ pub(crate) fn select<'a>(
         keyed.push((lab, analyte, u32::try_from(i).unwrap_or(NONE)));
     }
     let mut excused_labs: Vec<u32> = Vec::new();
+    let mut listed = false;
     for e in results
         .enrollments
         .iter()
         .filter(|e| *e.program == *program.code)
     {
+        listed = true;
         let lab = labs.id(&e.lab);
         if e.excused_rounds.iter().any(|r| **r == *round.code) {
             excused_labs.push(lab);
@@ -72,6 +74,23 @@ pub(crate) fn select<'a>(
         for code in &e.analytes {
             if let Some(&a) = analyte_ids.get(&**code) {
                 keyed.push((lab, a, NONE));
+            }
+        }
+    }
+    if !listed {
+        // No enrolment at all: a laboratory is enrolled for what it sent to
+        // the program in any round, so that a round it skips is not returned.
+        let mut seen: FastMap<(u32, u32), ()> = FastMap::default();
+        for s in results
+            .submissions
+            .iter()
+            .filter(|s| *s.program == *program.code)
+        {
+            if let Some(&a) = analyte_ids.get(&*s.analyte) {
+                let lab = labs.id(&s.lab);
+                if seen.insert((lab, a), ()).is_none() {
+                    keyed.push((lab, a, NONE));
+                }
             }
         }
     }
@@ -97,7 +116,7 @@ pub(crate) fn select<'a>(
     for &(lab, a, sub) in &keyed {
         let r = rank[lab as usize];
         let slot = &mut starts[r as usize + 1];
-        sorted[*slot] = ((u64::from(r) << 16) | u64::from(a), sub);
+        sorted[*slot] = ((u64::from(r) << 32) | u64::from(a), sub);
         *slot += 1;
     }
     drop(keyed);
@@ -108,7 +127,7 @@ pub(crate) fn select<'a>(
     }
 
     let mut out = Layout::new(results, round, setups, aliases);
-    let lab_of = |rank_and_a: u64| by_name[(rank_and_a >> 16) as usize];
+    let lab_of = |rank_and_a: u64| by_name[(rank_and_a >> 32) as usize];
     let mut start = 0;
     while start < sorted.len() {
         let key = sorted[start].0;
@@ -122,7 +141,7 @@ pub(crate) fn select<'a>(
                 .map(|&(_, s)| s)
                 .filter(|&s| s != NONE),
         );
-        let (lab, analyte) = (lab_of(key), (key & 0xffff) as u16);
+        let (lab, analyte) = (lab_of(key), (key & 0xffff_ffff) as u32);
         let lab_code = labs.arc(lab).cloned().unwrap_or_else(|| Arc::from(""));
         if analyte == n_analytes {
             out.not_in_plan(&lab_code);

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Result};
 use crate::plan::criteria::{Criteria, CriteriaTable, Criterion};
 use crate::plan::limits::AcceptanceLimit;
-use crate::plan::model::{Aliases, Analyte, Plan, Program, ResultType, Round, UnitPolicy, fold};
+use crate::plan::model::{Aliases, Analyte, Plan, Program, ResultType, Round, UnitPolicy};
+use crate::plan::model::{check_threshold, fold};
 use crate::plan::peer_policy::{GroupField, PeerGroupPolicy};
 use crate::plan::reported::to_f64;
 use crate::plan::target_policy::{AgreementCount, TargetPolicy};
@@ -39,7 +40,7 @@ pub(crate) struct AnalyteSetup<'a> {
     /// The CCV of the VIS score, in percent.
     pub(crate) vis_ccv: Option<f64>,
     /// The round's sample indices the analyte is tested on, in round order.
-    pub(crate) samples: Vec<u16>,
+    pub(crate) samples: Vec<u32>,
     /// For each sample of the round, whether the analyte is tested on it.
     pub(crate) tested: Vec<bool>,
     /// How many of the lowest grades read as negative (ordinal analytes).
@@ -108,9 +109,12 @@ pub(crate) fn analytes<'a>(
     round: &'a Round,
 ) -> Result<Vec<AnalyteSetup<'a>>> {
     let scoring = &program.scoring;
-    threshold(scoring.pass_threshold)?;
+    check_threshold(scoring.pass_threshold)?;
     scoring.peer.check()?;
     scoring.target.check()?;
+    let positions: FastMap<&str, u32> = (round.samples.iter().enumerate())
+        .filter_map(|(i, s)| Some((s.code.as_str(), u32::try_from(i).ok()?)))
+        .collect();
     program
         .analytes
         .iter()
@@ -151,7 +155,7 @@ pub(crate) fn analytes<'a>(
                 .pass_threshold
                 .or(criterion_threshold)
                 .unwrap_or(scoring.pass_threshold);
-            self::threshold(threshold)?;
+            check_threshold(threshold)?;
             let vis_ccv = match own.vis_ccv {
                 Some(ccv) if ccv > Decimal::ZERO => Some(to_f64(ccv)),
                 Some(ccv) => {
@@ -164,14 +168,13 @@ pub(crate) fn analytes<'a>(
                 None => None,
             };
             let mut tested = vec![false; round.samples.len()];
-            let samples: Vec<u16> = round
+            let samples: Vec<u32> = round
                 .samples_for(&analyte.code)
                 .iter()
-                .filter_map(|s| round.samples.iter().position(|r| r.code == s.code))
-                .filter_map(|i| u16::try_from(i).ok())
+                .filter_map(|s| positions.get(s.code.as_str()).copied())
                 .collect();
             for &s in &samples {
-                if let Some(t) = tested.get_mut(usize::from(s)) {
+                if let Some(t) = tested.get_mut(s as usize) {
                     *t = true;
                 }
             }
@@ -267,18 +270,6 @@ pub(crate) fn table<'a>(
         .filter(|t| t.provider == plan.provider.code && t.year <= plan.year)
         .filter(|t| t.programs.iter().any(|p| p == program))
         .max_by_key(|t| t.year)
-}
-
-fn threshold(value: Decimal) -> Result<()> {
-    if value >= Decimal::ZERO && value <= Decimal::ONE_HUNDRED {
-        Ok(())
-    } else {
-        Err(Error::InvalidParameter {
-            name: "pass_threshold",
-            value: value.to_string(),
-            expected: "a percentage from 0 to 100",
-        })
-    }
 }
 
 /// Whether a limit suits the analyte: a quantitative limit for numbers, a

@@ -51,7 +51,7 @@ use crate::stats::order::median_of;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct GroupTarget {
     /// The analyte's index in the program.
-    pub(crate) analyte: u16,
+    pub(crate) analyte: u32,
     /// The target.
     pub(crate) value: Option<f64>,
     /// The target as an exact decimal, when given (a consensus is made
@@ -84,42 +84,48 @@ pub(crate) struct Given {
 /// analyte or sample the round lacks, a second target for a sample, a
 /// quantitative target that is not a number, or a category outside the
 /// analyte's vocabulary.
+/// Each code with its position.
+fn numbered<'a>(codes: impl Iterator<Item = &'a str>) -> FastMap<&'a str, u32> {
+    let numbered = codes.enumerate();
+    numbered
+        .filter_map(|(i, c)| Some((c, u32::try_from(i).ok()?)))
+        .collect()
+}
+
 pub(crate) fn given_targets(
     results: &Results,
     program: &Program,
     round: &Round,
     setups: &[AnalyteSetup<'_>],
     vocabularies: &mut [Vocabulary],
-) -> Result<FastMap<(u16, u16), Given>> {
+) -> Result<FastMap<(u32, u32), Given>> {
     let mut out = FastMap::default();
     let bad = |i: usize, message: String| Error::InvalidDocument {
         path: format!("given_targets[{i}]"),
         message,
     };
+    let analytes = numbered(setups.iter().map(|s| s.analyte.code.as_str()));
+    let samples = numbered(round.samples.iter().map(|s| s.code.as_str()));
     for (i, g) in results.given_targets.iter().enumerate() {
         if *g.program != *program.code || *g.round != *round.code {
             continue;
         }
-        let a = setups
-            .iter()
-            .position(|s| *s.analyte.code == *g.analyte)
+        let a = analytes
+            .get(&*g.analyte)
+            .copied()
             .ok_or_else(|| bad(i, format!("unknown analyte {:?}", g.analyte)))?;
-        let s = round
-            .samples
-            .iter()
-            .position(|s| *s.code == *g.sample)
+        let s = samples
+            .get(&*g.sample)
+            .copied()
             .ok_or_else(|| bad(i, format!("unknown sample {:?}", g.sample)))?;
-        let key = (
-            u16::try_from(a).unwrap_or(u16::MAX),
-            u16::try_from(s).unwrap_or(u16::MAX),
-        );
+        let key = (a, s);
         let mut given = Given {
             value: None,
             category: None,
             sd: g.sd,
             uncertainty: g.uncertainty,
         };
-        if setups[a].quantitative {
+        if setups[a as usize].quantitative {
             let Reading::Number(x) = g.value.reading() else {
                 return Err(bad(
                     i,
@@ -128,7 +134,9 @@ pub(crate) fn given_targets(
             };
             given.value = Some(*x);
         } else {
-            let id = vocabularies.get_mut(a).and_then(|v| v.id(g.value.text()));
+            let id = vocabularies
+                .get_mut(a as usize)
+                .and_then(|v| v.id(g.value.text()));
             given.category = Some(id.ok_or_else(|| {
                 bad(
                     i,
@@ -182,7 +190,7 @@ impl Methods {
 pub(crate) fn assign(
     groups: Groups,
     setups: &[AnalyteSetup<'_>],
-    given: &FastMap<(u16, u16), Given>,
+    given: &FastMap<(u32, u32), Given>,
     vocabularies: &[Vocabulary],
     sample_codes: &[Arc<str>],
 ) -> (Vec<PeerGroup>, Vec<GroupTarget>) {
@@ -193,12 +201,12 @@ pub(crate) fn assign(
     let mut scratch: Vec<f64> = Vec::new();
     let methods = Methods::new();
     for draft in drafts {
-        let setup = &setups[usize::from(draft.analyte)];
+        let setup = &setups[draft.analyte as usize];
         let results = values.get_mut(draft.values.clone()).unwrap_or(&mut []);
         let mut group = PeerGroup {
             analyte: setup.code.clone(),
             sample: sample_codes
-                .get(usize::from(draft.sample))
+                .get(draft.sample as usize)
                 .cloned()
                 .unwrap_or_else(|| Arc::from("")),
             rung: draft.rung,
@@ -224,7 +232,7 @@ pub(crate) fn assign(
             let context = (setup, given, &methods);
             numeric(&mut group, &mut target, context, results, &mut scratch);
         } else {
-            let vocabulary = vocabularies.get(usize::from(draft.analyte));
+            let vocabulary = vocabularies.get(draft.analyte as usize);
             let codes = vocabulary.map_or(&[][..], |v| &v.codes[..]);
             counts.clear();
             counts.resize(codes.len(), 0);

@@ -79,7 +79,7 @@ impl Judge<'_, '_> {
             let Some(eval) = evaluations.get_mut(item.eval as usize) else {
                 continue;
             };
-            let setup = &self.setups[usize::from(item.analyte)];
+            let setup = &self.setups[item.analyte as usize];
             let (verdict, reason) = self.verdict(item, setup, eval, &checks)?;
             eval.verdict = verdict;
             eval.reason = match (verdict, reason) {
@@ -92,7 +92,7 @@ impl Judge<'_, '_> {
 
     /// The limit check of a group with a quantitative target.
     fn check(&self, target: &GroupTarget) -> Result<Option<LimitCheck>> {
-        let setup = &self.setups[usize::from(target.analyte)];
+        let setup = &self.setups[target.analyte as usize];
         match (&setup.limit, target.value) {
             (Some(limit), Some(t))
                 if limit.is_quantitative() && (!limit.needs_sd() || target.sd.is_some()) =>
@@ -131,7 +131,7 @@ impl Judge<'_, '_> {
         if let Some(t) = target {
             self.fill(item, setup, t, check, eval);
         }
-        let sample = self.round.samples.get(usize::from(item.sample));
+        let sample = self.round.samples.get(item.sample as usize);
         if sample
             .and_then(|s| s.invalidated_for(&setup.analyte.code))
             .is_some()
@@ -231,7 +231,7 @@ impl Judge<'_, '_> {
         if let Some(c) = target.category {
             eval.expected = self
                 .vocabularies
-                .get(usize::from(item.analyte))
+                .get(item.analyte as usize)
                 .and_then(|v| v.codes.get(c as usize))
                 .cloned();
         }

@@ -217,6 +217,7 @@ impl Year {
             },
             year: YEAR,
             name: format!("{YEAR}年重庆市临床检验室间质量评价计划"),
+            units: Vec::new(),
             aliases: Aliases {
                 instrument: INSTRUMENT_SPELLINGS
                     .iter()

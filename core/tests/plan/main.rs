@@ -2,4 +2,5 @@
 //!
 //! One test binary per stage of `core/src`, a module per file.
 
+mod checks;
 mod criteria;

@@ -56,3 +56,32 @@ fn an_empty_analyte_list_enrols_every_analyte_of_the_program() {
         .collect();
     assert_eq!(program, [("A", Some(50.0)), ("B", Some(0.0))]);
 }
+
+#[test]
+fn without_any_enrolment_a_laboratory_that_skips_a_round_is_not_returned() {
+    let plan = plan(
+        json!([{"code": "GLU", "unit": "mmol/L", "scoring": {"limit": {"kind": "percent", "percent": 10}}}]),
+        &["1"],
+        json!({"target": {"kind": "given"}}),
+    );
+    let mut book = Book::default();
+    book.given("GLU", "1", "5.0", None);
+    book.add("A", "GLU", &[("1", "5.0")]);
+    // B sent glucose in an earlier round of the program, nothing in R1.
+    book.add("B", "GLU", &[("1", "5.2")]).round = "R0".into();
+    let s = book.score(&plan);
+    let outcomes: Vec<_> = s
+        .program_scores
+        .iter()
+        .map(|p| (&*p.lab, p.outcome))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [("A", Outcome::Satisfactory), ("B", Outcome::NotReturned)]
+    );
+
+    // With enrolments listed, the list decides: B is not enrolled.
+    book.enrol("A", &["GLU"], false);
+    let s = book.score(&plan);
+    assert!(s.program_scores.iter().all(|p| &*p.lab == "A"));
+}

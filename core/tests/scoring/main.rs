@@ -5,6 +5,7 @@
 mod aliases;
 mod enrolment;
 mod grades;
+mod limits;
 mod scoring;
 mod scoring_accounting;
 mod scoring_targets;

@@ -159,6 +159,12 @@ proptest! {
                 }
             }
         }
+        // Without any enrolment in C1, what a laboratory sent in any round enrols it.
+        if !results.enrollments.iter().any(|e| &*e.program == "C1") {
+            for sub in results.submissions.iter().filter(|s| &*s.program == "C1" && &*s.analyte != "XX") {
+                enrolled.insert((sub.lab.to_string(), sub.analyte.to_string()));
+            }
+        }
         for e in &results.enrollments {
             for a in e.analytes.iter().filter(|a| &***a != "XX") {
                 enrolled.insert((e.lab.to_string(), a.to_string()));

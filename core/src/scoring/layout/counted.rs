@@ -44,19 +44,19 @@ impl<'a> Layout<'a, '_> {
         &mut self,
         lab: u32,
         lab_code: &Arc<str>,
-        analyte: u16,
+        analyte: u32,
         s: &'a Submission,
         sub: u32,
         late: bool,
         excused: bool,
     ) {
         let setups = self.setups;
-        let setup = &setups[usize::from(analyte)];
+        let setup = &setups[analyte as usize];
         let combo = self.combo(s);
         self.seen.fill(false);
         let unit = unit_use(setup, s);
         let wrong_unit = matches!(unit, UnitUse::Wrong);
-        let item = |sample: u16, value: u32, kind: Kind| Item {
+        let item = |sample: u32, value: u32, kind: Kind| Item {
             eval: NONE,
             lab,
             sub,
@@ -75,8 +75,7 @@ impl<'a> Layout<'a, '_> {
             let (index, sample, ord, unknown) = self.sample_of(&v.sample, guess);
             let mut eval = blank(lab_code, &setup.code, sample, Some(&v.value), Some(v.row));
             let order = (None, ord, unknown, u64::from(v.row) + 1, sub);
-            let tested =
-                index.filter(|&i| setup.tested.get(usize::from(i)).copied().unwrap_or(false));
+            let tested = index.filter(|&i| setup.tested.get(i as usize).copied().unwrap_or(false));
             let Some(i) = tested else {
                 eval.reason = Some(Reason::NotInPlan);
                 self.emit(Entry {
@@ -86,7 +85,7 @@ impl<'a> Layout<'a, '_> {
                 });
                 continue;
             };
-            if std::mem::replace(&mut self.seen[usize::from(i)], true) {
+            if std::mem::replace(&mut self.seen[i as usize], true) {
                 eval.reason = Some(Reason::Duplicate);
                 self.emit(Entry {
                     order,
@@ -106,7 +105,7 @@ impl<'a> Layout<'a, '_> {
                 }
                 _ => false,
             };
-            let vocabulary = &mut self.selection.vocabularies[usize::from(analyte)];
+            let vocabulary = &mut self.selection.vocabularies[analyte as usize];
             let kind = kind_of(
                 setup.quantitative,
                 wrong_unit,
@@ -125,18 +124,18 @@ impl<'a> Layout<'a, '_> {
             });
         }
         for &i in &setup.samples {
-            if self.seen[usize::from(i)] {
+            if self.seen[i as usize] {
                 continue;
             }
             let code = self
                 .sample_codes
-                .get(usize::from(i))
+                .get(i as usize)
                 .cloned()
                 .unwrap_or_else(|| Arc::from(""));
             let eval = blank(lab_code, &setup.code, code, None, None);
             let item = item(i, NONE, Kind::Missing);
             self.emit(Entry {
-                order: (None, u32::from(i), None, 0, sub),
+                order: (None, i, None, 0, sub),
                 eval,
                 item: Some(item),
             });
