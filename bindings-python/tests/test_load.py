@@ -114,3 +114,25 @@ def test_results_to_csv_refuses_a_bad_document() -> None:
         eqa.results_to_csv({"submissions": [{"lab": "L01"}]})
     assert info.value.code == "invalid_document"
     assert info.value.details["path"] == "submissions[0]"
+
+
+def test_an_unterminated_quote_swallows_nothing_and_cr_endings_number_lines() -> None:
+    lines = SMALL.splitlines()
+    broken = "\n".join(lines[:3] + ['L09,C1,2026-1,GLU,202611,"5.5,mmol/L,AU5800,Beckman,HK'] + lines[3:]) + "\n"
+    loaded = eqa.load_results_csv(broken)
+    assert (loaded["problems"][0]["row"], loaded["problems"][0]["code"]) == (4, "unterminated_quote")
+    assert rows(loaded) == [2, 3, 7, 8]
+    assert loaded["rows"] == 7
+    assert rows(eqa.load_results_csv(SMALL.replace("\n", "\r"))) == rows(eqa.load_results_csv(SMALL))
+
+
+def test_csv_outputs_guard_formulas_and_read_them_back() -> None:
+    hostile = SMALL.replace("AU5800", "=HYPERLINK(1)").replace("L02", "@L02")
+    loaded = eqa.load_results_csv(hostile)
+    written = eqa.results_to_csv(loaded["results"])
+    assert "'=HYPERLINK(1)" in written and "'@L02" in written
+    cells = [c for line in written.splitlines() for c in line.split(",")]
+    assert not [c for c in cells if c[:1] in ("=", "@", "+")]
+    again = eqa.load_results_csv(written)
+    assert eqa.results_to_csv(again["results"]) == written
+    assert again["results"]["submissions"][1]["lab"] == "@L02"

@@ -87,6 +87,27 @@ test("resultsToCsv: the long format written back loads the same values", () => {
   assert.equal(eqa.resultsToCsv(again.results), written);
 });
 
+test("loadResultsCsv: an unterminated quote swallows nothing; CR endings number lines", () => {
+  const lines = SMALL.split("\n");
+  const broken = [...lines.slice(0, 3), 'L09,C1,2026-1,GLU,202611,"5.5,mmol/L,AU5800,Beckman,HK', ...lines.slice(3)].join("\n");
+  const loaded = eqa.loadResultsCsv(broken);
+  assert.deepEqual([loaded.problems[0].row, loaded.problems[0].code], [4, "unterminated_quote"]);
+  assert.deepEqual(rows(loaded), [2, 3, 7, 8]);
+  assert.deepEqual(rows(eqa.loadResultsCsv(SMALL.replaceAll("\n", "\r"))), rows(eqa.loadResultsCsv(SMALL)));
+});
+
+test("resultsToCsv: formula-like text is guarded and reads back as written", () => {
+  const hostile = SMALL.replaceAll("AU5800", "=HYPERLINK(1)").replaceAll("L02", "@L02");
+  const loaded = eqa.loadResultsCsv(hostile);
+  const written = eqa.resultsToCsv(loaded.results);
+  assert.ok(written.includes("'=HYPERLINK(1)") && written.includes("'@L02"));
+  const cells = written.split("\n").flatMap((line) => line.split(","));
+  assert.deepEqual(cells.filter((c) => ["=", "@", "+"].includes(c[0])), []);
+  const again = eqa.loadResultsCsv(written);
+  assert.equal(eqa.resultsToCsv(again.results), written);
+  assert.equal(again.results.submissions[1].lab, "@L02");
+});
+
 test("errors: a bad results document and a text that is not a string", () => {
   assert.throws(() => eqa.resultsToCsv({ submissions: [{ lab: "L01" }] }), (e) => {
     assert.equal(e.name, "InvalidInputError");

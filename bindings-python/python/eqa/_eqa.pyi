@@ -1623,6 +1623,7 @@ _ProblemCode: TypeAlias = Literal[
     "invalid_document",
     "conflicting_metadata",
     "duplicate_row",
+    "unterminated_quote",
 ]
 _IssueCode: TypeAlias = Literal[
     "unknown_program",

@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::csv_text::push_record;
+use crate::csv_text::{push_record, unguarded};
+use crate::results::csv_reader::{Item, Records};
 use crate::results::load::{
     Builder, COLUMNS, Cells, Loaded, ProblemCode, REQUIRED_COLUMNS, column_index,
 };
@@ -20,6 +21,13 @@ use crate::results::model::{Results, Status};
 /// code refuses its row. Every problem is reported with its line (the
 /// header is line 1) and column; see [`crate::results::load`] for how rows group
 /// into submissions.
+///
+/// Lines end at LF, CRLF or a lone CR, and a row's number is the physical
+/// line it starts on. A quote that is never closed is an
+/// `unterminated_quote` problem at the line where its row began; the lines
+/// after it are read as rows. A leading byte-order mark is skipped. A cell
+/// that [`results_to_csv`] guarded against formula injection (`'=…`) is read
+/// as it was written (`=…`).
 ///
 /// # Errors
 ///
@@ -48,17 +56,17 @@ use crate::results::model::{Results, Status};
 /// ```
 pub fn load_results_csv(text: &str) -> Loaded {
     let mut builder = Builder::default();
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    let width = match reader.read_record(&mut record) {
-        Ok(true) => record.len(),
-        _ => 0,
+    let mut records = Records::new(text);
+    let (width, header) = match records.next() {
+        Some(Item::Record(header)) => (header.cells.len(), header.cells),
+        Some(Item::Unterminated { line, quote_line }) => {
+            unterminated(&mut builder, line, quote_line);
+            (0, Vec::new())
+        }
+        None => (0, Vec::new()),
     };
     let mut positions: [Option<usize>; 14] = [None; 14];
-    for (cell, name) in record.iter().enumerate() {
+    for (cell, name) in header.iter().enumerate() {
         match column_index(name) {
             Some(column) if positions[column].is_some() => builder.problem(
                 1,
@@ -90,31 +98,16 @@ pub fn load_results_csv(text: &str) -> Loaded {
             format!("the header has no {name} column"),
         );
     }
-    let mut last_error = None;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(error) => {
-                let at = reader.position().byte();
-                if last_error == Some(at) {
-                    break;
-                }
-                last_error = Some(at);
-                let line = error
-                    .position()
-                    .map_or(reader.position().line(), |p| p.line());
+    for item in records {
+        let record = match item {
+            Item::Record(record) => record,
+            Item::Unterminated { line, quote_line } => {
                 builder.skip_row();
-                builder.problem(
-                    line_number(line),
-                    None,
-                    ProblemCode::UnreadableRow,
-                    format!("the row cannot be read: {error}"),
-                );
+                unterminated(&mut builder, line, quote_line);
                 continue;
             }
-        }
-        let row = line_number(record.position().map_or(0, csv::Position::line));
+        };
+        let row = record.line;
         if let Some(name) = missing.first() {
             builder.skip_row();
             builder.problem(
@@ -123,32 +116,54 @@ pub fn load_results_csv(text: &str) -> Loaded {
                 ProblemCode::MissingColumn,
                 format!("the row cannot be read: the header has no {name} column"),
             );
-        } else if record.iter().all(|cell| cell.trim().is_empty()) {
+        } else if record.cells.iter().all(|cell| cell.trim().is_empty()) {
             builder.skip_row();
             builder.problem(row, None, ProblemCode::BlankRow, "the row is blank".into());
-        } else if record.len() != width {
+        } else if record.cells.len() != width {
             builder.skip_row();
+            let lines = if record.last_line > row {
+                format!(
+                    " (a quoted cell runs from line {row} to line {})",
+                    record.last_line
+                )
+            } else {
+                String::new()
+            };
             builder.problem(
                 row,
                 None,
                 ProblemCode::RaggedRow,
                 format!(
-                    "the row has {} cells where the header has {width}",
-                    record.len()
+                    "the row has {} cells where the header has {width}{lines}",
+                    record.cells.len()
                 ),
             );
         } else {
-            let cells: Cells<'_> = positions.map(|p| p.and_then(|cell| record.get(cell)));
+            let cells: Vec<&str> = record.cells.iter().map(|c| unguarded(c)).collect();
+            let cells: Cells<'_> = positions.map(|p| p.and_then(|cell| cells.get(cell).copied()));
             builder.add_row(row, &cells, &[false; 14]);
         }
     }
     builder.finish()
 }
 
-/// A line number as a row number (a file of more than 4 294 967 295 lines
-/// has its last rows numbered 4 294 967 295).
-fn line_number(line: u64) -> u32 {
-    u32::try_from(line).unwrap_or(u32::MAX)
+/// Reports a quote opened on `quote_line` of the record starting on `line`
+/// that the text never closes.
+fn unterminated(builder: &mut Builder, line: u32, quote_line: u32) {
+    let lines = if quote_line > line {
+        format!("lines {line} to {quote_line} are")
+    } else {
+        format!("line {line} is")
+    };
+    builder.problem(
+        line,
+        None,
+        ProblemCode::UnterminatedQuote,
+        format!(
+            "a quote opened on line {quote_line} is never closed; {lines} not read, \
+             the lines after are read as rows"
+        ),
+    );
 }
 
 /// Writes results in long format as CSV: the header [`COLUMNS`], then one

@@ -113,6 +113,9 @@ pub enum ProblemCode {
     ConflictingMetadata,
     /// Two values of a results document with the same row (warning).
     DuplicateRow,
+    /// A CSV quote that the text never closes: the line where the record
+    /// began is not read, the lines after it are.
+    UnterminatedQuote,
 }
 
 named_choices!(ProblemCode, option "code", expected "a load problem code" {
@@ -130,6 +133,7 @@ named_choices!(ProblemCode, option "code", expected "a load problem code" {
     InvalidDocument => "invalid_document",
     ConflictingMetadata => "conflicting_metadata",
     DuplicateRow => "duplicate_row",
+    UnterminatedQuote => "unterminated_quote",
 });
 
 impl ProblemCode {

@@ -3,6 +3,7 @@
 //! validation of a draft before it is sent ([`validation`]).
 
 pub(crate) mod csv;
+pub(crate) mod csv_reader;
 pub(crate) mod issues;
 pub(crate) mod json;
 pub mod load;

@@ -2,5 +2,6 @@
 //!
 //! One test binary per stage of `core/src`, a module per file.
 
+mod csv_safety;
 mod load;
 mod validation;
