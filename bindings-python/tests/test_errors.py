@@ -39,7 +39,7 @@ CASES: list[tuple[str, Callable[[], Any], type[eqa.EqaError], str, dict[str, Any
     ("tol 0", lambda: eqa.algorithm_a(TIES, tol=0.0), eqa.InvalidParameterError,
      "invalid_parameter", {"name": "tol", "value": "0", "expected": "a positive finite number"}),
     ("max_iter 0", lambda: eqa.algorithm_a(TIES, max_iter=0), eqa.InvalidParameterError,
-     "invalid_parameter", {"name": "max_iter", "value": "0", "expected": "at least 1"}),
+     "invalid_parameter", {"name": "max_iter", "value": "0", "expected": "a whole number from 1 to 100000"}),
     ("negative scale", lambda: eqa.huber_fixed_scale(TIES, scale=-1.0),
      eqa.InvalidParameterError, "invalid_parameter",
      {"name": "scale", "value": "-1", "expected": "a positive finite number"}),
@@ -140,6 +140,17 @@ def test_errors_survive_pickling() -> None:
     copy = pickle.loads(pickle.dumps(err))
     assert type(copy) is type(err)
     assert (copy.code, copy.details, str(copy)) == (err.code, err.details, str(err))
+
+
+def test_iteration_bounds_beyond_any_need_are_refused() -> None:
+    for call in (
+        lambda: eqa.hampel([1.0, 2.0, 3.0], 1.0, method="iterative", max_iter=2**32 - 1),
+        lambda: eqa.algorithm_s([0.1, 0.2], 2, max_iter=100_001),
+        lambda: eqa.algorithm_a([1.0, 2.0, 3.0, 4.0], max_iter=100_001),
+    ):
+        error = raised(call)
+        assert isinstance(error, eqa.InvalidParameterError)
+        assert error.details["name"] == "max_iter"
 
 
 def test_messages_name_the_problem() -> None:

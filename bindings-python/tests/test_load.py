@@ -136,3 +136,15 @@ def test_csv_outputs_guard_formulas_and_read_them_back() -> None:
     again = eqa.load_results_csv(written)
     assert eqa.results_to_csv(again["results"]) == written
     assert again["results"]["submissions"][1]["lab"] == "@L02"
+
+
+def test_json_duplicate_keys_a_bom_and_underflow_are_problems_not_guesses() -> None:
+    row = '{"lab": "L1", "program": "C1", "round": "R1", "analyte": "GLU", "sample": "%s", "value": %s}'
+    text = "\ufeff[" + ",".join([
+        row % ("1", '"5.1"'),
+        row % ("2", '"5.1", "value": "51"'),
+        row % ("3", "1e-400"),
+    ]) + "]"
+    loaded = eqa.load_results_json(text)
+    assert [(p["row"], p["code"]) for p in loaded["problems"]] == [(2, "duplicate_key"), (3, "bad_field")]
+    assert rows(loaded) == [1]

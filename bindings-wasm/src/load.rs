@@ -34,7 +34,8 @@ export type Severity = "error" | "warning";
 export type ProblemCode =
   | "missing_column" | "unknown_column" | "duplicate_column" | "missing_field" | "bad_status"
   | "bad_timestamp" | "bad_version" | "bad_field" | "ragged_row" | "blank_row" | "unreadable_row"
-  | "invalid_document" | "conflicting_metadata" | "duplicate_row" | "unterminated_quote";
+  | "invalid_document" | "conflicting_metadata" | "duplicate_row" | "unterminated_quote"
+  | "duplicate_key";
 
 /** A problem with a row (or with the whole file). */
 export interface LoadProblem {

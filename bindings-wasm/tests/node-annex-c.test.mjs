@@ -124,6 +124,9 @@ test("errors: real Errors with name, code and details", () => {
   check(() => eqa.hampel([1, 2], 0), "InvalidParameterError", "invalid_parameter", { name: "scale" });
   check(() => eqa.qHampel([1, 2, 3], { method: "exact" }), "InvalidParameterError", "invalid_parameter", { name: "method" });
   check(() => eqa.qHampel([1, 2, 3], { maxIter: 0 }), "InvalidParameterError", "invalid_parameter", { name: "maxIter" });
+  // An iteration bound far beyond any need is refused, not run for days.
+  check(() => eqa.hampel([1, 2, 3], 1, { method: "iterative", maxIter: 4294967295 }), "InvalidParameterError", "invalid_parameter", { name: "maxIter" });
+  check(() => eqa.algorithmS([0.1, 0.2], 2, { maxIter: 100001 }), "InvalidParameterError", "invalid_parameter", { name: "maxIter" });
   check(() => eqa.qn([1, 2, 3], { edition: "iso2022" }), "InvalidInputError", "too_few_values");
   check(() => eqa.algorithmS([0.1, 0.2], 0), "InvalidParameterError", "invalid_parameter", { name: "nu" });
   check(() => eqa.algorithmS([0.1, 0.2], 1.5), "InvalidParameterError", "invalid_parameter", { name: "nu" });

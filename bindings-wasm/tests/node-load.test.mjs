@@ -108,6 +108,14 @@ test("resultsToCsv: formula-like text is guarded and reads back as written", () 
   assert.equal(again.results.submissions[1].lab, "@L02");
 });
 
+test("loadResultsJson: a duplicate key, a BOM and an underflowing number are problems, not guesses", () => {
+  const row = (sample, value) => `{"lab": "L1", "program": "C1", "round": "R1", "analyte": "GLU", "sample": "${sample}", "value": ${value}}`;
+  const text = `\ufeff[${[row("1", '"5.1"'), row("2", '"5.1", "value": "51"'), row("3", "1e-400")].join(",")}]`;
+  const loaded = eqa.loadResultsJson(text);
+  assert.deepEqual(loaded.problems.map((p) => [p.row, p.code]), [[2, "duplicate_key"], [3, "bad_field"]]);
+  assert.deepEqual(rows(loaded), [1]);
+});
+
 test("errors: a bad results document and a text that is not a string", () => {
   assert.throws(() => eqa.resultsToCsv({ submissions: [{ lab: "L01" }] }), (e) => {
     assert.equal(e.name, "InvalidInputError");

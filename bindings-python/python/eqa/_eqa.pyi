@@ -1624,6 +1624,7 @@ _ProblemCode: TypeAlias = Literal[
     "conflicting_metadata",
     "duplicate_row",
     "unterminated_quote",
+    "duplicate_key",
 ]
 _IssueCode: TypeAlias = Literal[
     "unknown_program",

@@ -3,8 +3,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
+use std::marker::PhantomData;
 
-use serde_json::{Map, Value};
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::results::load::{Builder, COLUMNS, Cells, Loaded, ProblemCode, column_index};
 use crate::results::model::Results;
@@ -60,67 +65,85 @@ const CODES: std::ops::Range<usize> = 0..5;
 /// ```
 pub fn load_results_json(text: &str) -> Loaded {
     let mut builder = Builder::default();
-    let document: Value = match serde_json::from_str(text) {
-        Ok(document) => document,
-        Err(error) => {
-            builder.problem(
-                0,
-                None,
-                ProblemCode::InvalidDocument,
-                format!("the text is not JSON: {error}"),
-            );
-            return builder.finish();
-        }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let not_json = |builder: &mut Builder, error: serde_json::Error| {
+        builder.problem(
+            0,
+            None,
+            ProblemCode::InvalidDocument,
+            format!("the text is not JSON: {error}"),
+        );
     };
-    let rows = match document {
-        Value::Array(rows) => rows,
-        Value::Object(mut fields) => match fields.remove("rows") {
-            Some(Value::Array(rows)) => {
-                for key in fields.keys() {
-                    builder.problem(
-                        0,
-                        Some(key),
-                        ProblemCode::UnknownColumn,
-                        format!("unknown field {key:?} is ignored"),
-                    );
-                }
-                rows
-            }
-            Some(_) => {
-                builder.problem(
-                    0,
-                    Some("rows"),
-                    ProblemCode::InvalidDocument,
-                    "rows must be an array of row objects".into(),
-                );
+    let rows: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
+        Some(b'[') => match serde_json::from_str(text) {
+            Ok(rows) => rows,
+            Err(error) => {
+                not_json(&mut builder, error);
                 return builder.finish();
             }
-            None => return results_document(builder, text),
         },
+        Some(b'{') => {
+            let fields = match serde_json::from_str::<Entries<'_>>(text) {
+                Ok(Entries(fields)) => fields,
+                Err(error) => {
+                    not_json(&mut builder, error);
+                    return builder.finish();
+                }
+            };
+            let Some(&(_, rows)) = fields.iter().find(|(key, _)| key == "rows") else {
+                return results_document(builder, text);
+            };
+            for (key, _) in fields.iter().filter(|(key, _)| key != "rows") {
+                builder.problem(
+                    0,
+                    Some(key),
+                    ProblemCode::UnknownColumn,
+                    format!("unknown field {key:?} is ignored"),
+                );
+            }
+            match serde_json::from_str(rows.get()) {
+                Ok(rows) => rows,
+                Err(_) => {
+                    builder.problem(
+                        0,
+                        Some("rows"),
+                        ProblemCode::InvalidDocument,
+                        "rows must be an array of row objects".into(),
+                    );
+                    return builder.finish();
+                }
+            }
+        }
         _ => {
-            builder.problem(
-                0,
-                None,
-                ProblemCode::InvalidDocument,
-                "expected an array of rows, an object {\"rows\": [...]}, \
-                 or a results document {\"submissions\": [...]}"
-                    .into(),
-            );
+            if let Err(error) = serde_json::from_str::<&RawValue>(text) {
+                not_json(&mut builder, error);
+            } else {
+                builder.problem(
+                    0,
+                    None,
+                    ProblemCode::InvalidDocument,
+                    "expected an array of rows, an object {\"rows\": [...]}, \
+                     or a results document {\"submissions\": [...]}"
+                        .into(),
+                );
+            }
             return builder.finish();
         }
     };
     let mut unknown = HashSet::new();
     for (index, row) in rows.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        match row {
-            Value::Object(fields) => read_row(&mut builder, number, fields, &mut unknown),
-            other => {
+        match serde_json::from_str::<Entries<'_>>(row.get()) {
+            Ok(Entries(fields)) => read_row(&mut builder, number, &fields, &mut unknown),
+            Err(_) => {
                 builder.skip_row();
+                let what = serde_json::from_str::<Value>(row.get())
+                    .map_or_else(|_| "unreadable".to_owned(), |v| kind(&v));
                 builder.problem(
                     number,
                     None,
                     ProblemCode::UnreadableRow,
-                    format!("the row is {}, not an object", kind(other)),
+                    format!("the row is {what}, not an object"),
                 );
             }
         }
@@ -128,17 +151,81 @@ pub fn load_results_json(text: &str) -> Loaded {
     builder.finish()
 }
 
+/// The fields of a JSON object in the order written, a key given twice
+/// kept twice, each value as its raw text.
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Fields<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Entries<'a>, M::Error> {
+                let mut fields = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'a RawValue>()? {
+                    fields.push(entry);
+                }
+                Ok(Entries(fields))
+            }
+        }
+        deserializer.deserialize_map(Fields(PhantomData))
+    }
+}
+
+/// A field's value, or why it cannot be read: a number beyond the range of
+/// a double, or one so small that it would read as 0.
+fn field_value(raw: &RawValue) -> Result<Value, String> {
+    let value: Value = serde_json::from_str(raw.get()).map_err(|e| e.to_string())?;
+    if let Value::Number(n) = &value {
+        let text = raw.get();
+        let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+        if n.as_f64() == Some(0.0) && mantissa.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            return Err(format!(
+                "{text} is too small to be read as a number; give it as text"
+            ));
+        }
+    }
+    Ok(value)
+}
+
 /// Reads one row object into the builder.
 fn read_row(
     builder: &mut Builder,
     row: u32,
-    fields: &Map<String, Value>,
+    fields: &[(String, &RawValue)],
     unknown: &mut HashSet<String>,
 ) {
+    let mut values: Vec<Value> = Vec::with_capacity(fields.len());
     let mut texts: [Option<Cow<'_, str>>; 14] = Default::default();
     let mut given = [false; 14];
     let mut reported = [false; 14];
-    for (name, value) in fields {
+    let mut keys = HashSet::new();
+    for (name, raw) in fields {
+        if !keys.insert(name.as_str()) {
+            builder.skip_row();
+            builder.problem(
+                row,
+                Some(name),
+                ProblemCode::DuplicateKey,
+                format!("the key {name:?} is given twice; the row is not read"),
+            );
+            return;
+        }
+        match field_value(raw) {
+            Ok(value) => values.push(value),
+            Err(message) => {
+                values.push(Value::Null);
+                if let Some(column) = column_index(name) {
+                    reported[column] = true;
+                }
+                builder.problem(row, Some(name), ProblemCode::BadField, message);
+            }
+        }
+    }
+    for ((name, _), value) in fields.iter().zip(&values) {
         let Some(column) = column_index(name) else {
             if unknown.insert(name.clone()) {
                 builder.problem(
@@ -163,6 +250,9 @@ fn read_row(
             continue;
         }
         given[column] = true;
+        if reported[column] {
+            continue;
+        }
         match cell(column, value) {
             Ok(text) => texts[column] = text,
             Err(expected) => {

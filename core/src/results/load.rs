@@ -116,6 +116,9 @@ pub enum ProblemCode {
     /// A CSV quote that the text never closes: the line where the record
     /// began is not read, the lines after it are.
     UnterminatedQuote,
+    /// A JSON row that gives the same key twice: which value was meant is
+    /// unknown, so the row is not read.
+    DuplicateKey,
 }
 
 named_choices!(ProblemCode, option "code", expected "a load problem code" {
@@ -134,6 +137,7 @@ named_choices!(ProblemCode, option "code", expected "a load problem code" {
     ConflictingMetadata => "conflicting_metadata",
     DuplicateRow => "duplicate_row",
     UnterminatedQuote => "unterminated_quote",
+    DuplicateKey => "duplicate_key",
 });
 
 impl ProblemCode {

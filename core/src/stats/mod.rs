@@ -46,7 +46,7 @@ pub use robust::hampel::{HAMPEL_KNOTS, HampelEstimate, HampelMethod, HampelOptio
 pub use robust::q_hampel::{QHampelEstimate, q_hampel, q_hampel_replicates};
 pub use robust::q_method::{QMethodEstimate, q_method, q_method_replicates};
 pub use robust::qn::{QnEdition, QnEstimate, qn, qn_correction};
-pub use robust::stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
+pub use robust::stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, MAX_ITER, StopRule};
 
 pub use performance::classification::{Bound, ClassificationRule, Performance, classify};
 pub use performance::combined::{CombinedOptions, CombinedScore, combined_z};

@@ -135,3 +135,36 @@ fn hostile_text_never_opens_as_a_formula_and_reads_back_as_written() {
     assert!(instruments.iter().all(written), "{instruments:?}");
     assert_eq!(back.results.value_count(), data.results.value_count());
 }
+
+#[test]
+fn json_rows_with_a_duplicate_key_a_bom_or_an_underflowing_number() {
+    use eqa::results::load_results_json;
+    let text = "\u{feff}[\
+        {\"lab\": \"L1\", \"program\": \"C1\", \"round\": \"R1\", \"analyte\": \"GLU\", \"sample\": \"1\", \"value\": \"5.1\"},\
+        {\"lab\": \"L1\", \"program\": \"C1\", \"round\": \"R1\", \"analyte\": \"GLU\", \"sample\": \"2\", \"value\": \"5.1\", \"value\": \"51\"},\
+        {\"lab\": \"L1\", \"program\": \"C1\", \"round\": \"R1\", \"analyte\": \"GLU\", \"sample\": \"3\", \"value\": 1e-400},\
+        {\"lab\": \"L1\", \"program\": \"C1\", \"round\": \"R1\", \"analyte\": \"GLU\", \"sample\": \"4\", \"value\": 1e400},\
+        {\"lab\": \"L1\", \"program\": \"C1\", \"round\": \"R1\", \"analyte\": \"GLU\", \"sample\": \"5\", \"value\": 0.0e-5}\
+    ]";
+    let loaded = load_results_json(text);
+    assert_eq!(loaded.rows, 5);
+    let problems: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_deref(), p.code))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (2, Some("value"), ProblemCode::DuplicateKey),
+            (3, Some("value"), ProblemCode::BadField),
+            (4, Some("value"), ProblemCode::BadField),
+        ]
+    );
+    let values: Vec<(&str, &str)> = loaded.results.submissions[0]
+        .values
+        .iter()
+        .map(|v| (&*v.sample, v.value.text()))
+        .collect();
+    assert_eq!(values, [("1", "5.1"), ("5", "0.0")]);
+}

@@ -7,7 +7,9 @@ use crate::stats::robust::constants::{Constants, HUBER_K};
 use crate::stats::robust::estimate::{
     RobustEstimate, StartScale, ZeroScalePolicy, consensus_uncertainty,
 };
-use crate::stats::robust::stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
+use crate::stats::robust::stopping::{
+    DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule, check_iteration,
+};
 use crate::stats::robust::winsor::Winsorizer;
 use crate::stats::sample::check;
 use crate::stats::scale::{median_and_mad, standard_deviation_of};
@@ -202,24 +204,6 @@ pub fn huber_fixed_scale(values: &[f64], options: &HuberOptions) -> Result<Robus
     iterate(values, start.0, start.1, &settings)
 }
 
-fn check_iteration(tol: f64, max_iter: u32) -> Result<()> {
-    if !(tol.is_finite() && tol > 0.0) {
-        return Err(Error::InvalidParameter {
-            name: "tol",
-            value: tol.to_string(),
-            expected: "a positive finite number",
-        });
-    }
-    if max_iter == 0 {
-        return Err(Error::InvalidParameter {
-            name: "max_iter",
-            value: "0".to_owned(),
-            expected: "at least 1",
-        });
-    }
-    Ok(())
-}
-
 struct Settings {
     constants: Constants,
     stop: StopRule,
@@ -357,6 +341,7 @@ fn collapsed(scale: f64, location: f64, start: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::robust::stopping::MAX_ITER;
 
     const ILLUSTRATIVE: [f64; 12] = [
         5.21, 5.30, 5.18, 5.25, 5.40, 5.12, 5.28, 5.33, 5.19, 5.26, 5.22, 6.90,
@@ -443,6 +428,23 @@ mod tests {
         };
         let r = algorithm_a(&ILLUSTRATIVE, &options).unwrap();
         assert_eq!((r.iterations, r.converged), (2, false));
+    }
+
+    #[test]
+    fn iterations_are_bounded() {
+        for max_iter in [0, MAX_ITER + 1, u32::MAX] {
+            let options = AlgorithmAOptions {
+                max_iter,
+                ..Default::default()
+            };
+            let err = algorithm_a(&ILLUSTRATIVE, &options).unwrap_err();
+            assert_eq!(err.code(), "invalid_parameter", "{max_iter}");
+        }
+        let options = AlgorithmAOptions {
+            max_iter: MAX_ITER,
+            ..Default::default()
+        };
+        assert!(algorithm_a(&ILLUSTRATIVE, &options).is_ok());
     }
 
     #[test]

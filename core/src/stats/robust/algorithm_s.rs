@@ -7,7 +7,9 @@ use crate::error::{Error, Result};
 use crate::stats::decimal::nearest_whole;
 use crate::stats::order::median_of;
 use crate::stats::robust::estimate::ZeroScalePolicy;
-use crate::stats::robust::stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
+use crate::stats::robust::stopping::{
+    DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule, check_iteration,
+};
 use crate::stats::sample::{check, finite};
 
 /// The largest number of degrees of freedom accepted.
@@ -184,20 +186,7 @@ pub struct AlgorithmSEstimate {
 #[doc(alias = "algS")]
 #[doc(alias = "w_star")]
 pub fn algorithm_s(w: &[f64], nu: u32, options: &AlgorithmSOptions) -> Result<AlgorithmSEstimate> {
-    if !(options.tol.is_finite() && options.tol > 0.0) {
-        return Err(Error::InvalidParameter {
-            name: "tol",
-            value: options.tol.to_string(),
-            expected: "a positive finite number",
-        });
-    }
-    if options.max_iter == 0 {
-        return Err(Error::InvalidParameter {
-            name: "max_iter",
-            value: "0".to_owned(),
-            expected: "at least 1",
-        });
-    }
+    check_iteration(options.tol, options.max_iter)?;
     let factors = algorithm_s_factors(nu)?;
     check(w, "Algorithm S", 1)?;
     if let Some(index) = w.iter().position(|&v| v < 0.0) {

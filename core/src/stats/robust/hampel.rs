@@ -7,7 +7,9 @@ use crate::error::Error;
 use crate::names::named_choices;
 use crate::stats::order::median_of;
 use crate::stats::robust::estimate::consensus_uncertainty;
-use crate::stats::robust::stopping::{DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule};
+use crate::stats::robust::stopping::{
+    DEFAULT_MAX_ITER, DEFAULT_TOLERANCE, StopRule, check_iteration,
+};
 use crate::stats::sample::{check, finite};
 
 /// The knots a, b, c of Hampel's ψ in ISO 13528:2022 C.5.3: 1.5, 3 and 4.5.
@@ -165,23 +167,10 @@ pub fn hampel(
     })
 }
 
-/// Refuses a tolerance that is not positive and finite, or `max_iter == 0`.
+/// Refuses a tolerance that is not positive and finite, or `max_iter`
+/// outside 1 to [`MAX_ITER`](crate::stats::robust::stopping::MAX_ITER).
 pub(crate) fn check_options(options: &HampelOptions) -> crate::Result<()> {
-    if !(options.tol.is_finite() && options.tol > 0.0) {
-        return Err(Error::InvalidParameter {
-            name: "tol",
-            value: options.tol.to_string(),
-            expected: "a positive finite number",
-        });
-    }
-    if options.max_iter == 0 {
-        return Err(Error::InvalidParameter {
-            name: "max_iter",
-            value: "0".to_owned(),
-            expected: "at least 1",
-        });
-    }
-    Ok(())
+    check_iteration(options.tol, options.max_iter)
 }
 
 /// x*, iterations and convergence for checked, non-empty `values` and a

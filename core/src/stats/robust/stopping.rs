@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
 use crate::names::named_choices;
 use crate::stats::decimal::{decade, power_of_ten};
 
@@ -13,6 +14,32 @@ pub const DEFAULT_TOLERANCE: f64 = 1e-10;
 
 /// The default bound on the number of iterations.
 pub const DEFAULT_MAX_ITER: u32 = 1000;
+
+/// The largest `max_iter` an iterative estimator accepts: far more than any
+/// data set needs (the slowest published case takes a few hundred), and a
+/// bound on the time a call can take (100,000 values × 100,000 iterations is
+/// about a minute).
+pub const MAX_ITER: u32 = 100_000;
+
+/// Refuses a tolerance that is not positive and finite, or a `max_iter`
+/// outside 1 to [`MAX_ITER`].
+pub(crate) fn check_iteration(tol: f64, max_iter: u32) -> crate::error::Result<()> {
+    if !(tol.is_finite() && tol > 0.0) {
+        return Err(Error::InvalidParameter {
+            name: "tol",
+            value: tol.to_string(),
+            expected: "a positive finite number",
+        });
+    }
+    if !(1..=MAX_ITER).contains(&max_iter) {
+        return Err(Error::InvalidParameter {
+            name: "max_iter",
+            value: max_iter.to_string(),
+            expected: "a whole number from 1 to 100000",
+        });
+    }
+    Ok(())
+}
 
 /// The stopping rule of an iterative estimator (Algorithm A, Huber).
 ///

@@ -91,6 +91,14 @@ fn clamp(d: f64, delta: f64) -> f64 {
     if w > delta { delta } else { w }
 }
 
+/// Σ(wᵢ − mean)² from the sums: never negative by rounding, and NaN when
+/// the sums overflowed, so that the caller reports an overflow rather than
+/// a zero scale.
+fn spread(sumsq: f64, mean: f64, sum: f64) -> f64 {
+    let ss = sumsq - mean * sum;
+    if ss < 0.0 { 0.0 } else { ss }
+}
+
 /// One textbook step: clamp every value into [x − δ, x + δ] relative to x,
 /// then the mean and the sum of squared deviations. Four lanes of sums, so
 /// that the loop vectorises; the order of summation is fixed.
@@ -114,7 +122,7 @@ fn plain_step(values: &[f64], x: f64, delta: f64) -> (f64, f64) {
     let sum = (sum[0] + sum[1]) + (sum[2] + sum[3]);
     let sumsq = (sumsq[0] + sumsq[1]) + (sumsq[2] + sumsq[3]);
     let mean = sum / values.len() as f64;
-    (x + mean, (sumsq - mean * sum).max(0.0))
+    (x + mean, spread(sumsq, mean, sum))
 }
 
 /// Winsorised means and sums of squares over one data set, step after step.
@@ -186,7 +194,7 @@ impl<'a> Winsorizer<'a> {
             sumsq += w * w;
         }
         let mean = sum / self.values.len() as f64;
-        ((layout.center + mean), (sumsq - mean * sum).max(0.0))
+        ((layout.center + mean), spread(sumsq, mean, sum))
     }
 
     /// A full pass: the five zones around [x − δ, x + δ] with bands of half-width `margin`.
@@ -331,6 +339,12 @@ mod tests {
         }
         // The plain first step, then one pass that lays the bands out.
         assert_eq!(w.scans(), 2);
+    }
+
+    #[test]
+    fn overflowing_sums_are_not_a_zero_spread() {
+        let (_, ss) = plain_step(&[f64::MAX, f64::MAX, 0.0], 0.0, f64::MAX);
+        assert!(ss.is_nan(), "{ss}");
     }
 
     #[test]
