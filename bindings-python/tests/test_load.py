@@ -148,3 +148,27 @@ def test_json_duplicate_keys_a_bom_and_underflow_are_problems_not_guesses() -> N
     loaded = eqa.load_results_json(text)
     assert [(p["row"], p["code"]) for p in loaded["problems"]] == [(2, "duplicate_key"), (3, "bad_field")]
     assert rows(loaded) == [1]
+
+
+def test_files_in_gbk_utf16_or_from_a_path_load_as_written(tmp_path: Any) -> None:
+    text = SMALL.replace("Beckman", "贝克曼库尔特").replace("HK", "己糖激酶法")
+    expected = eqa.load_results_csv(text)
+    gbk = text.encode("gb18030")
+    assert eqa.load_results_csv(gbk) == expected
+    assert eqa.load_results_csv(bytearray(gbk), encoding="gb18030") == expected
+    assert eqa.load_results_csv(text.encode("utf-16")) == expected
+    path = tmp_path / "results.csv"
+    path.write_bytes(gbk)
+    assert eqa.load_results_csv(path) == expected
+    garbled = eqa.load_results_csv(gbk, encoding="utf-8")
+    assert {p["code"] for p in garbled["problems"]} >= {"bad_encoding"}
+    assert all("贝克曼库尔特" not in str(s) for s in garbled["results"]["submissions"])
+    with pytest.raises(eqa.InvalidParameterError):
+        eqa.load_results_csv(gbk, encoding="gbk2")  # type: ignore[arg-type]
+    with pytest.raises(FileNotFoundError):
+        eqa.load_results_csv(tmp_path / "missing.csv")
+    json_bytes = json.dumps([{"lab": "L1", "program": "C1", "round": "R1", "analyte": "GLU",
+                              "sample": "1", "value": "5.3", "method": "己糖激酶法"}],
+                            ensure_ascii=False).encode("gb18030")
+    loaded = eqa.load_results_json(json_bytes)
+    assert loaded["results"]["submissions"][0]["method"] == "己糖激酶法"

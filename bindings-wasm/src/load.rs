@@ -9,10 +9,14 @@
 
 use eqa::Error;
 use eqa::results::Results;
+use eqa::results::encoding::TextEncoding;
+use js_sys::Uint8Array;
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::document::{from_js, to_doc};
-use crate::{given, throw};
+use crate::{fail, given, options_of, throw};
 
 /// The TypeScript declarations of this file's exports.
 #[wasm_bindgen(typescript_custom_section)]
@@ -35,7 +39,7 @@ export type ProblemCode =
   | "missing_column" | "unknown_column" | "duplicate_column" | "missing_field" | "bad_status"
   | "bad_timestamp" | "bad_version" | "bad_field" | "ragged_row" | "blank_row" | "unreadable_row"
   | "invalid_document" | "conflicting_metadata" | "duplicate_row" | "unterminated_quote"
-  | "duplicate_key";
+  | "duplicate_key" | "bad_encoding";
 
 /** A problem with a row (or with the whole file). */
 export interface LoadProblem {
@@ -48,6 +52,15 @@ export interface LoadProblem {
   severity: Severity;
   /** What is wrong, in English. */
   message: string;
+}
+
+/** How the bytes of a file are read: a byte-order mark decides, else UTF-8, else GB18030 (`"auto"`). */
+export type TextEncoding = "auto" | "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+
+/** Options of `loadResultsCsv` and `loadResultsJson`. */
+export interface LoadOptions {
+  /** Default `"auto"`; used for a `Uint8Array` only. */
+  encoding?: TextEncoding;
 }
 
 /** Results read from a file: every data row is loaded or named in an error. */
@@ -87,30 +100,67 @@ pub(crate) fn json_text(name: &'static str, value: &JsValue) -> Result<String, J
         })
 }
 
-/// Loads results from CSV text in long format (one row per sample value;
-/// see docs/results-format.md): the submissions, every problem with its
-/// line (the header is line 1) and column, and the number of data rows.
+/// The options of the loaders.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LoadOptions {
+    encoding: Option<String>,
+}
+
+/// The encoding an options object names (default `auto`).
+fn encoding_of(options: Option<JsValue>) -> Result<TextEncoding, JsValue> {
+    let options: LoadOptions = options_of(options)?;
+    options
+        .encoding
+        .map_or(Ok(TextEncoding::Auto), |name| name.parse().map_err(fail))
+}
+
+/// Loads results from CSV in long format (one row per sample value; see
+/// docs/results-format.md): text, or the bytes of a file (`Uint8Array`)
+/// read in `options.encoding` (`"auto"`, the default: a byte-order mark,
+/// then UTF-8, then GB18030; `"utf-8"`, `"utf-16le"`, `"utf-16be"`,
+/// `"gb18030"`). Gives the submissions, every problem with its line (the
+/// header is line 1) and column, and the number of data rows.
 ///
-/// Throws `InvalidParameterError` only when `text` is not a string; bad
-/// rows are listed in `problems`.
+/// Throws `InvalidParameterError` only when `text` is neither a string nor
+/// a `Uint8Array`, or for an unknown encoding; bad rows are listed in
+/// `problems`.
 #[wasm_bindgen(js_name = loadResultsCsv, unchecked_return_type = "Loaded")]
 pub fn load_results_csv(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LoadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let text = text_of("text", text, "CSV text")?;
+    let encoding = encoding_of(options)?;
+    if let Some(bytes) = text.dyn_ref::<Uint8Array>() {
+        return to_doc(&eqa::results::load_results_csv_bytes(
+            &bytes.to_vec(),
+            encoding,
+        ));
+    }
+    let text = text_of("text", text, "CSV text or a Uint8Array")?;
     to_doc(&eqa::results::load_results_csv(&text))
 }
 
 /// Loads results from JSON text, or from an array of row objects, an
-/// object `{rows: [...]}` or a whole results document; rows are numbered by
-/// their 1-based position.
+/// object `{rows: [...]}` or a whole results document, or from the bytes of
+/// a file (`Uint8Array`) read in `options.encoding` as for `loadResultsCsv`;
+/// rows are numbered by their 1-based position.
 ///
 /// Throws `InvalidParameterError` only for a value that cannot be written
 /// as JSON; bad rows are listed in `problems`.
 #[wasm_bindgen(js_name = loadResultsJson, unchecked_return_type = "Loaded")]
 pub fn load_results_json(
-    #[wasm_bindgen(unchecked_param_type = "string | object[] | object")] text: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object[] | object")]
+    text: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LoadOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    let encoding = encoding_of(options)?;
+    if let Some(bytes) = text.dyn_ref::<Uint8Array>() {
+        return to_doc(&eqa::results::load_results_json_bytes(
+            &bytes.to_vec(),
+            encoding,
+        ));
+    }
     let text = json_text("text", text)?;
     to_doc(&eqa::results::load_results_json(&text))
 }

@@ -116,6 +116,22 @@ test("loadResultsJson: a duplicate key, a BOM and an underflowing number are pro
   assert.deepEqual(rows(loaded), [1]);
 });
 
+test("loadResultsCsv: the bytes of a GBK or UTF-16 file load as written; bad bytes say where", () => {
+  // "lab,...,method\nL1,C1,R1,GLU,1,5.3,迈瑞" with 迈瑞 in GBK.
+  const head = new TextEncoder().encode("lab,program,round,analyte,sample,value,method\nL1,C1,R1,GLU,1,5.3,");
+  const gbk = new Uint8Array([...head, 0xc2, 0xf5, 0xc8, 0xf0, 0x0a]);
+  const loaded = eqa.loadResultsCsv(gbk);
+  assert.deepEqual(loaded.problems, []);
+  assert.equal(loaded.results.submissions[0].method, "迈瑞");
+  assert.equal(eqa.loadResultsCsv(gbk, { encoding: "gb18030" }).results.submissions[0].method, "迈瑞");
+  const text = "lab,program,round,analyte,sample,value,method\nL1,C1,R1,GLU,1,5.3,迈瑞\n";
+  const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...text].map((c) => c.charCodeAt(0))).buffer)]);
+  assert.deepEqual(eqa.loadResultsCsv(utf16).results, eqa.loadResultsCsv(text).results);
+  const garbled = eqa.loadResultsCsv(gbk, { encoding: "utf-8" });
+  assert.deepEqual(garbled.problems.map((p) => [p.row, p.code]), [[2, "bad_encoding"]]);
+  assert.throws(() => eqa.loadResultsCsv(gbk, { encoding: "gbk2" }), (e) => e.code === "invalid_parameter");
+});
+
 test("errors: a bad results document and a text that is not a string", () => {
   assert.throws(() => eqa.resultsToCsv({ submissions: [{ lab: "L01" }] }), (e) => {
     assert.equal(e.name, "InvalidInputError");

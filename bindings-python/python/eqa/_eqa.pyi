@@ -1,3 +1,4 @@
+import os
 from collections.abc import Sequence
 from typing import Any, Final, Literal, TypedDict, final, type_check_only
 
@@ -1625,6 +1626,7 @@ _ProblemCode: TypeAlias = Literal[
     "duplicate_row",
     "unterminated_quote",
     "duplicate_key",
+    "bad_encoding",
 ]
 _IssueCode: TypeAlias = Literal[
     "unknown_program",
@@ -1678,8 +1680,16 @@ class _ValidationReportDict(TypedDict):
     valid: bool
     issues: list[_IssueDict]
 
-def load_results_csv(text: str) -> _LoadedDict: ...
-def load_results_json(text: str | Sequence[Any] | dict[str, Any]) -> _LoadedDict: ...
+_TextEncoding: TypeAlias = Literal["auto", "utf-8", "utf-16le", "utf-16be", "gb18030"]
+
+def load_results_csv(
+    source: str | bytes | bytearray | os.PathLike[str], *, encoding: _TextEncoding = "auto"
+) -> _LoadedDict: ...
+def load_results_json(
+    source: str | bytes | bytearray | os.PathLike[str] | Sequence[Any] | dict[str, Any],
+    *,
+    encoding: _TextEncoding = "auto",
+) -> _LoadedDict: ...
 def results_to_csv(results: dict[str, Any] | str) -> str: ...
 def load_plan(document: dict[str, Any] | str) -> dict[str, Any]: ...
 def validate_submission(

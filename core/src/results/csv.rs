@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::csv_text::{push_record, unguarded};
 use crate::results::csv_reader::{Item, Records};
+use crate::results::encoding::{TextEncoding, decode};
 use crate::results::load::{
     Builder, COLUMNS, Cells, Loaded, ProblemCode, REQUIRED_COLUMNS, column_index,
 };
@@ -55,7 +56,51 @@ use crate::results::model::{Results, Status};
 /// assert_eq!(problem.code, ProblemCode::MissingField);
 /// ```
 pub fn load_results_csv(text: &str) -> Loaded {
+    load_csv(text, &[], TextEncoding::Utf8)
+}
+
+/// Loads results from the bytes of a CSV file read in `encoding` (see
+/// [`TextEncoding`]; [`TextEncoding::Auto`] reads a byte-order mark, then
+/// UTF-8, then GB18030 as Excel and WPS save it on Chinese Windows), as
+/// [`load_results_csv`] loads text. A row on a line that is not valid in the
+/// encoding is refused with a `bad_encoding` problem naming the line, never
+/// loaded as garbled text.
+///
+/// # Examples
+///
+/// ```
+/// use eqa::results::encoding::TextEncoding;
+/// use eqa::results::load_results_csv_bytes;
+///
+/// // "lab,program,round,analyte,sample,value,method" and a row whose method
+/// // is 己糖激酶法 in GBK.
+/// let mut file = b"lab,program,round,analyte,sample,value,method\nL1,C1,R1,GLU,1,5.3,".to_vec();
+/// file.extend([0xBC, 0xBA, 0xCC, 0xC7, 0xBC, 0xA4, 0xC3, 0xB8, 0xB7, 0xA8, b'\n']);
+/// let loaded = load_results_csv_bytes(&file, TextEncoding::Auto);
+/// assert_eq!(loaded.results.submissions[0].method.as_deref(), Some("己糖激酶法"));
+/// let as_utf8 = load_results_csv_bytes(&file, TextEncoding::Utf8);
+/// assert_eq!(as_utf8.problems[0].code.as_str(), "bad_encoding");
+/// assert_eq!(as_utf8.problems[0].row, 2);
+/// ```
+pub fn load_results_csv_bytes(bytes: &[u8], encoding: TextEncoding) -> Loaded {
+    let decoded = decode(bytes, encoding);
+    load_csv(&decoded.text, &decoded.bad_lines, decoded.encoding)
+}
+
+/// Loads CSV text whose `bad_lines` were not valid in `encoding`.
+fn load_csv(text: &str, bad_lines: &[u32], encoding: TextEncoding) -> Loaded {
     let mut builder = Builder::default();
+    let bad_encoding = |builder: &mut Builder, line: u32| {
+        builder.problem(
+            line,
+            None,
+            ProblemCode::BadEncoding,
+            format!("line {line} is not valid {encoding} text; the row is not read"),
+        );
+    };
+    if bad_lines.first() == Some(&1) {
+        bad_encoding(&mut builder, 1);
+    }
     let mut records = Records::new(text);
     let (width, header) = match records.next() {
         Some(Item::Record(header)) => (header.cells.len(), header.cells),
@@ -108,7 +153,11 @@ pub fn load_results_csv(text: &str) -> Loaded {
             }
         };
         let row = record.line;
-        if let Some(name) = missing.first() {
+        let garbled = (bad_lines.iter()).find(|&&l| (row..=record.last_line).contains(&l));
+        if let Some(&line) = garbled {
+            builder.skip_row();
+            bad_encoding(&mut builder, line);
+        } else if let Some(name) = missing.first() {
             builder.skip_row();
             builder.problem(
                 row,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use crate::results::encoding::{TextEncoding, decode};
 use crate::results::load::{Builder, COLUMNS, Cells, Loaded, ProblemCode, column_index};
 use crate::results::model::Results;
 
@@ -147,6 +148,30 @@ pub fn load_results_json(text: &str) -> Loaded {
                 );
             }
         }
+    }
+    builder.finish()
+}
+
+/// Loads results from the bytes of a JSON file read in `encoding` (see
+/// [`TextEncoding`]), as [`load_results_json`] loads text. Bytes that are
+/// not valid in the encoding load nothing: one `bad_encoding` problem per
+/// such line, with row 0 (the document).
+pub fn load_results_json_bytes(bytes: &[u8], encoding: TextEncoding) -> Loaded {
+    let decoded = decode(bytes, encoding);
+    if decoded.bad_lines.is_empty() {
+        return load_results_json(&decoded.text);
+    }
+    let mut builder = Builder::default();
+    for line in decoded.bad_lines {
+        builder.problem(
+            0,
+            None,
+            ProblemCode::BadEncoding,
+            format!(
+                "line {line} is not valid {} text; the document is not read",
+                decoded.encoding
+            ),
+        );
     }
     builder.finish()
 }

@@ -119,6 +119,9 @@ pub enum ProblemCode {
     /// A JSON row that gives the same key twice: which value was meant is
     /// unknown, so the row is not read.
     DuplicateKey,
+    /// Bytes that are not valid in the file's encoding: the row (CSV) or
+    /// the document (JSON) is not read.
+    BadEncoding,
 }
 
 named_choices!(ProblemCode, option "code", expected "a load problem code" {
@@ -138,6 +141,7 @@ named_choices!(ProblemCode, option "code", expected "a load problem code" {
     DuplicateRow => "duplicate_row",
     UnterminatedQuote => "unterminated_quote",
     DuplicateKey => "duplicate_key",
+    BadEncoding => "bad_encoding",
 });
 
 impl ProblemCode {

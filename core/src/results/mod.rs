@@ -4,6 +4,7 @@
 
 pub(crate) mod csv;
 pub(crate) mod csv_reader;
+pub mod encoding;
 pub(crate) mod issues;
 pub(crate) mod json;
 pub mod load;
@@ -11,6 +12,6 @@ pub(crate) mod messages;
 pub(crate) mod model;
 pub mod validation;
 
-pub use csv::{load_results_csv, results_to_csv};
-pub use json::load_results_json;
+pub use csv::{load_results_csv, load_results_csv_bytes, results_to_csv};
+pub use json::{load_results_json, load_results_json_bytes};
 pub use model::*;

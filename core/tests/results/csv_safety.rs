@@ -168,3 +168,41 @@ fn json_rows_with_a_duplicate_key_a_bom_or_an_underflowing_number() {
         .collect();
     assert_eq!(values, [("1", "5.1"), ("5", "0.0")]);
 }
+
+#[test]
+fn files_in_gbk_utf16_or_with_bad_bytes_load_as_written_or_say_where() {
+    use eqa::results::encoding::TextEncoding;
+    use eqa::results::load_results_csv_bytes;
+    let text = "lab,program,round,analyte,sample,value,instrument,method\n\
+                L1,C1,R1,GLU,1,5.3,迈瑞 BS-2000M,己糖激酶法\n\
+                L2,C1,R1,GLU,1,5.4,罗氏 c702,葡萄糖氧化酶法\n";
+    let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let expected = load_results_csv(text).results;
+    for (bytes, encoding) in [
+        (gbk.to_vec(), TextEncoding::Auto),
+        (gbk.to_vec(), TextEncoding::Gb18030),
+        (utf16, TextEncoding::Auto),
+        (text.as_bytes().to_vec(), TextEncoding::Auto),
+    ] {
+        let loaded = load_results_csv_bytes(&bytes, encoding);
+        assert!(
+            loaded.problems.is_empty(),
+            "{encoding:?}: {:?}",
+            loaded.problems
+        );
+        assert_eq!(loaded.results, expected, "{encoding:?}");
+    }
+    // GBK bytes read as UTF-8: both data rows are refused where they are,
+    // never loaded with garbled instrument names.
+    let loaded = load_results_csv_bytes(&gbk, TextEncoding::Utf8);
+    let problems: Vec<_> = loaded.problems.iter().map(|p| (p.row, p.code)).collect();
+    assert_eq!(
+        problems,
+        [(2, ProblemCode::BadEncoding), (3, ProblemCode::BadEncoding)]
+    );
+    assert_eq!((loaded.rows, loaded.results.value_count()), (2, 0));
+}
