@@ -34,8 +34,15 @@ fn accounted(loaded: &Loaded, lines: usize, csv: bool) {
     if csv {
         // (A problem with the header, wherever it starts, is not a data row.)
         assert!(kept.len() <= loaded.rows, "more rows loaded than read");
-        assert!(kept.len() + refused.len() >= loaded.rows, "{:?}", loaded.problems);
-        assert!(kept.iter().all(|&r| r as usize <= lines + 1), "a row beyond the text");
+        assert!(
+            kept.len() + refused.len() >= loaded.rows,
+            "{:?}",
+            loaded.problems
+        );
+        assert!(
+            kept.iter().all(|&r| r as usize <= lines + 1),
+            "a row beyond the text"
+        );
     }
 }
 
