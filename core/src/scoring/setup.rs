@@ -109,9 +109,7 @@ pub(crate) fn analytes<'a>(
     round: &'a Round,
 ) -> Result<Vec<AnalyteSetup<'a>>> {
     let scoring = &program.scoring;
-    check_threshold(scoring.pass_threshold)?;
-    scoring.peer.check()?;
-    scoring.target.check()?;
+    scoring.check()?;
     let positions: FastMap<&str, u32> = (round.samples.iter().enumerate())
         .filter_map(|(i, s)| Some((s.code.as_str(), u32::try_from(i).ok()?)))
         .collect();

@@ -168,18 +168,10 @@ pub(super) fn labs(options: &SyntheticOptions, year: &Year) -> Population {
             }
         })
         .collect();
-    let total: f64 = SYSTEMS.iter().map(|s| s.weight).sum();
     let mut labs: Vec<Lab> = (0..options.labs)
         .map(|i| {
             let mut random = Random::new(seed, &[TAG_LAB, i as u64]);
-            let mut pick = random.uniform() * total;
-            let group = SYSTEMS
-                .iter()
-                .position(|s| {
-                    pick -= s.weight;
-                    pick < 0.0
-                })
-                .unwrap_or(0);
+            let group = random.pick(&SYSTEMS, |s| s.weight);
             let precision = libm::exp(0.3 * random.normal());
             let analytes = (0..ANALYTES.len())
                 .filter(|&a| random.chance(ANALYTES[a].share) || options.full_menu)

@@ -297,6 +297,19 @@ impl Random {
         ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
+    /// An index of `items` drawn with probability proportional to `weight`
+    /// (0 when rounding leaves none chosen).
+    pub(crate) fn pick<T>(&mut self, items: &[T], weight: impl Fn(&T) -> f64) -> usize {
+        let mut left = self.uniform() * items.iter().map(&weight).sum::<f64>();
+        items
+            .iter()
+            .position(|item| {
+                left -= weight(item);
+                left < 0.0
+            })
+            .unwrap_or(0)
+    }
+
     /// `true` with probability `p`.
     pub(crate) fn chance(&mut self, p: f64) -> bool {
         self.uniform() < p

@@ -215,18 +215,6 @@ pub(super) fn criteria() -> Result<[CriteriaTable; 2]> {
     ])
 }
 
-/// Draws an index by the weights of `items`.
-fn pick<T>(random: &mut Random, items: &[T], weight: impl Fn(&T) -> f64) -> usize {
-    let mut left = random.uniform() * items.iter().map(&weight).sum::<f64>();
-    items
-        .iter()
-        .position(|item| {
-            left -= weight(item);
-            left < 0.0
-        })
-        .unwrap_or(0)
-}
-
 /// A laboratory in the two programs: the code, and per program its
 /// instrument or method (`None` when it does not take part).
 struct Taker {
@@ -246,10 +234,10 @@ fn takers(seed: u64, labs: &[Arc<str>]) -> Vec<Taker> {
             let mut random = Random::new(seed, &[TAG_TAKES_PART, i as u64]);
             let typing = random
                 .chance(BLOOD_GROUP_SHARE)
-                .then(|| pick(&mut random, &TYPING, |t| t.1));
+                .then(|| random.pick(&TYPING, |t| t.1));
             let reader = random
                 .chance(DIPSTICK_SHARE)
-                .then(|| pick(&mut random, &READERS, |r| r.1));
+                .then(|| random.pick(&READERS, |r| r.1));
             let tendency = [0; 3].map(|_: i32| match random.uniform() {
                 u if u < 0.10 => -1,
                 u if u < 0.45 => 1,
@@ -276,7 +264,7 @@ struct Truth {
 
 fn truth(seed: u64, round: usize) -> Truth {
     let mut random = Random::new(seed, &[TAG_TRUTH, round as u64]);
-    let abo = [0; SAMPLES_PER_ROUND].map(|_: usize| pick(&mut random, &ABO, |a| a.2));
+    let abo = [0; SAMPLES_PER_ROUND].map(|_: usize| random.pick(&ABO, |a| a.2));
     let rhd_positive = [false; SAMPLES_PER_ROUND].map(|_| random.chance(0.8));
     let grades = [[0; SAMPLES_PER_ROUND]; 3].map(|_| {
         let mut g = [0, 1, 2, 3, 4];
